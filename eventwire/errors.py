@@ -1,0 +1,76 @@
+"""The exception tree and its coded messages.
+
+    EventwireError
+    ├── InputError            an input cannot be read or coded (the batch records a Skip)
+    │   ├── EmptyInput        nothing left after cleaning
+    │   ├── BinaryInput       not text
+    │   ├── DecodeError       bytes that no text encoding explains
+    │   ├── MalformedInput    JSON / JSONL / HTML that does not parse or lacks a field
+    │   ├── InputTooLarge     larger than the configured limit
+    │   └── UnsupportedLanguage  not English
+    ├── DataFileError         a packaged or user data file (lexicon, actors) is invalid
+    └── GoldError             a gold file does not follow the record schema
+
+Every message names the input and says what to do. Messages live here, once.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base of every error eventwire raises on purpose."""
+
+    code = "E000"
+
+
+class InputError(EventwireError):
+    code = "E100"
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class DecodeError(InputError):
+    code = "E103"
+
+
+class MalformedInput(InputError):
+    code = "E104"
+
+
+class InputTooLarge(InputError):
+    code = "E105"
+
+
+class UnsupportedLanguage(InputError):
+    code = "E106"
+
+
+class DataFileError(EventwireError):
+    code = "E200"
+
+
+class GoldError(EventwireError):
+    code = "E300"
+
+
+MESSAGES = {
+    "E101": "{source}: no article text is left after cleaning; give a file with the article's body.",
+    "E102": "{source}: this is a binary file, not text or HTML; give the article as .txt, .html, .json or .jsonl.",
+    "E103": "{source}: the bytes are not valid text in any common encoding; re-save the file as UTF-8.",
+    "E104": "{source}: {detail}",
+    "E105": "{source}: {size:,} characters is over the limit of {limit:,}; split the input or raise --max-chars.",
+    "E106": "{source}: the text looks like '{language}', but eventwire codes English only; translate it first or pass --language-check off.",
+    "E200": "{path}:{line}: {detail}",
+    "E300": "{path}: {detail}",
+}
+
+
+def message(code: str, **values: object) -> str:
+    """Format the catalogue message for ``code``."""
+    return MESSAGES[code].format(**values)
