@@ -101,8 +101,4 @@ def _record(data: Any, where: str) -> Record:
     if error is not None:
         raise GoldError(message("E300", path=where, detail=f"at {error.json_path}: {error.message}; "
                                 "make the record follow eventwire/data/record.schema.json"))
-    bad = [n for n, event in enumerate(data["events"]) if not isinstance(event, dict)]
-    if bad:
-        raise GoldError(message("E300", path=where, detail=f"at $.events[{bad[0]}]: an event must "
-                                "be a JSON object"))
     return Record.from_dict(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Sequence
 
 from .records import Actor, Attribution, Event, Place
@@ -26,9 +27,15 @@ _ARTICLES = ("the", "a", "an")
 
 def words(text: str) -> list[str]:
     """The words of a span: NFKC, casefolded, split on whitespace, punctuation stripped from edges."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """``words``, cached: every evidence sentence is compared with many others."""
     normal = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     stripped = (_strip_punctuation(word) for word in normal.split())
-    return [word for word in stripped if word]
+    return tuple(word for word in stripped if word)
 
 
 def _strip_punctuation(word: str) -> str:
@@ -43,7 +50,7 @@ def _strip_punctuation(word: str) -> str:
 
 def span_overlap(output_text: str, gold_text: str) -> float:
     """Share of the shorter span's distinct words that the other span has; 0 for an over-long output."""
-    output_words, gold_words = words(output_text), words(gold_text)
+    output_words, gold_words = _words(output_text), _words(gold_text)
     if not output_words or not gold_words:
         return 0.0
     if len(output_words) > LENGTH_FACTOR * len(gold_words) + LENGTH_SLACK:
