@@ -235,3 +235,24 @@ class Mentions:
     times: list[TimeRef] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One mention of an event while coding, before mentions of one event are merged.
+
+    ``sentence`` is the sentence's index in the article; ``anaphoric`` marks a
+    mention that refers back ("the deployment", "the forces are expected to");
+    ``subject_of`` is the token index of an event trigger this mention's
+    predicate takes as subject ("the move ... shows support"), so the later
+    event can borrow that event's actor.
+    """
+
+    event: Event
+    sentence: int
+    anaphoric: bool = False
+    trigger_i: int = -1
+    predicate_i: int = -1
+    head_i: int = -1
+    subject_of: int | None = None
+    actor_found: bool = True

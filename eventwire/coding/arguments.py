@@ -1,0 +1,194 @@
+"""Links an event's arguments: actor, recipient, location, date and size.
+
+Reads a ``TriggerMatch`` and the article's mentions indexed by token; writes the
+actor and recipient lists and the location, date and size of that one event.
+Arguments come from syntax (subjects, by-phrases, objects, prepositions) so that
+"a place in the sentence" is not mistaken for "where the event happened".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import index_by_token
+from ..records import Actor, Mentions, Place, Quantity, TimeRef
+from . import syntax
+from .ontology import TypeInfo
+from .triggers import TriggerMatch, themes, trigger_subjects
+
+LOCATIVE = ("in", "into", "to", "at", "near", "across", "throughout", "inside", "along",
+            "toward", "towards", "outside", "within", "on", "around", "off")
+ATTACHED = frozenset({"npadvmod", "tmod", "prep", "pobj", "appos", "nummod", "compound",
+                      "advmod", "amod", "conj", "cc", "punct", "det", "nmod", "quantmod", "poss"})
+BOUNDARY = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """The article's mentions keyed by the token index they cover."""
+
+    actors: dict[int, Actor]
+    places: dict[int, Place]
+    times: dict[int, TimeRef]
+    quantities: dict[int, Quantity]
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: Mentions) -> MentionIndex:
+        return cls(actors=index_by_token(doc, mentions.actors),
+                   places=index_by_token(doc, mentions.places),
+                   times=index_by_token(doc, [t for t in mentions.times if t.value]),
+                   quantities=index_by_token(doc, mentions.quantities))
+
+
+def actor_at(token: Token, index: MentionIndex) -> Actor | None:
+    """The actor mention a token heads, looking into its compounds ("US officials")."""
+    if token.i in index.actors:
+        return index.actors[token.i]
+    for child in token.children:
+        if child.dep_ in ("compound", "poss", "amod") and child.i in index.actors and token.pos_ == "PRON":
+            return index.actors[child.i]
+    return None
+
+
+def actors_of(tokens: list[Token], index: MentionIndex) -> list[Actor]:
+    """Distinct actor mentions for the tokens, in order."""
+    out: list[Actor] = []
+    for token in tokens:
+        actor = actor_at(token, index)
+        if actor is not None and all(a.start != actor.start for a in out):
+            out.append(actor)
+    return out
+
+
+def find_actor(match: TriggerMatch, index: MentionIndex) -> tuple[list[Actor], bool]:
+    """The event's actor and whether syntax (not a fallback) found it."""
+    token, predicate = match.token, match.predicate
+    if match.entry.pos == "NOUN" and predicate is token:
+        found = _noun_actor(token, index)
+        if found:
+            return found, True
+        if token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") or token.head.pos_ == "VERB":
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            found = actors_of(syntax.subjects(verb), index)
+            return found, bool(found)
+        return [], False
+    if syntax.is_passive(predicate):
+        found = actors_of(syntax.agents(predicate), index) or actors_of(syntax.inherited_subjects(predicate), index)
+    else:
+        found = actors_of(trigger_subjects(predicate if predicate is not token else token, match.entry), index)
+    return found, bool(found)
+
+
+def _noun_actor(token: Token, index: MentionIndex) -> list[Actor]:
+    """Possessors, modifiers and by-phrases of a nominal trigger ("Russia's invasion")."""
+    modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    return actors_of(modifiers, index) or actors_of(syntax.agents(token), index)
+
+
+def sentence_fallback_actor(match: TriggerMatch, index: MentionIndex, exclude: set[int]) -> list[Actor]:
+    """The first actor that is a clause subject in the sentence, when syntax found none."""
+    for token in match.token.sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i not in exclude:
+            actor = actor_at(token, index)
+            if actor is not None and actor.country:
+                return [actor]
+    return []
+
+
+def find_recipient(match: TriggerMatch, info: TypeInfo, index: MentionIndex,
+                   actors: list[Actor]) -> list[Actor]:
+    """Actors in the roles the ontology names as the type's recipient."""
+    token, predicate = match.token, match.predicate
+    heads = [predicate] if predicate is token else [predicate, token]
+    found: list[Token] = []
+    for role in info.recipient_from:
+        for head in heads:
+            found.extend(_role_tokens(role, head, match))
+    taken = {(a.name or a.text).lower() for a in actors}
+    return [a for a in actors_of(found, index) if (a.name or a.text).lower() not in taken]
+
+
+def _role_tokens(role: str, head: Token, match: TriggerMatch) -> list[Token]:
+    if role in ("dobj", "dobj_actor"):
+        return syntax.objects(head) if head.pos_ != "NOUN" else []
+    if role == "nsubjpass":
+        return syntax.children(head, "nsubjpass")
+    if role == "dative":
+        return syntax.children(head, "dative")
+    if role == "prep:of_noun":
+        return syntax.preps(head, "of") if head.pos_ in ("NOUN", "PROPN") else []
+    if role == "poss_of_object":
+        return [c for o in syntax.objects(head) for c in o.children if c.dep_ == "poss"]
+    if role.startswith("prep:"):
+        return syntax.preps(head, role[5:])
+    return []
+
+
+def find_location(match: TriggerMatch, index: MentionIndex) -> list[Place]:
+    """Places in locative phrases of the predicate, the trigger or what it acts on."""
+    token, predicate = match.token, match.predicate
+    holders = [predicate, token] + themes(token, match.entry) + syntax.objects(predicate)
+    out: list[Place] = []
+    for holder in dict.fromkeys(holders):
+        for pobj in syntax.preps(holder, *LOCATIVE):
+            place = index.places.get(pobj.i)
+            if place is not None and all(p.start != place.start for p in out):
+                out.append(place)
+    return out
+
+
+def find_date(match: TriggerMatch, index: MentionIndex) -> TimeRef | None:
+    """A normalized time expression attached to the predicate within its own clause."""
+    anchors = {match.predicate.i, match.token.i}
+    for token in match.token.sent:
+        time = index.times.get(token.i)
+        if time is None or token.i in anchors:
+            continue
+        if _attached(token, anchors):
+            return time
+    return None
+
+
+def _attached(token: Token, anchors: set[int]) -> bool:
+    """True when the path from token up to an anchor crosses no clause boundary."""
+    current = token
+    for _ in range(8):
+        if current.head.i in anchors and current.dep_ not in BOUNDARY:
+            return True
+        if current.dep_ not in ATTACHED or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def find_size(match: TriggerMatch, index: MentionIndex) -> Quantity | None:
+    """A quantity inside what the event acts on or who takes part ("3,000 troops")."""
+    token, predicate = match.token, match.predicate
+    holders = (themes(token, match.entry) + syntax.objects(predicate) + syntax.own_subjects(predicate)
+               + syntax.agents(predicate) + ([token] if token.pos_ == "NOUN" else []))
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        holders.append(token.head)
+    for holder in holders:
+        for inner in _phrase(holder):
+            quantity = index.quantities.get(inner.i)
+            if quantity is not None and quantity.unit != "percent":
+                return quantity
+    return None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The token's noun phrase without entering relative or complement clauses."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in BOUNDARY and c.dep_ != "prep"
+                     or (c.dep_ == "prep" and c.lower_ == "of"))
+    return sorted(out, key=_position)
+
+
+def _position(token: Token) -> int:
+    return token.i
+

@@ -1,0 +1,111 @@
+"""Small readings of the dependency parse shared by triggers, arguments and modality.
+
+They encode English argument structure once: who the subject of a verb is when
+it is passive, raised ("is said to be preparing"), controlled ("chooses to
+invade") or coordinated ("denied ... and asked"), and what a verb or a noun
+acts on.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
+
+
+def is_passive(token: Token) -> bool:
+    """True when the verb has a passive subject or auxiliary."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens plus their coordinated nouns ("Poland and Germany")."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM"))
+    return out
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """Children of ``token`` with one of the dependency labels ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def own_subjects(token: Token) -> list[Token]:
+    """The subject(s) written on this verb itself, active or passive."""
+    return with_conjuncts(children(token, "nsubj", "nsubjpass"))
+
+
+def inherited_subjects(token: Token) -> list[Token]:
+    """Subjects a verb takes from its governor: control, raising, coordination, gerunds."""
+    head, dep = token.head, token.dep_
+    if head is token:
+        return []
+    if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (dep == "ccomp" and token.tag_ == "VB"):
+        subjects = own_subjects(head)
+        return subjects or inherited_subjects(head)
+    if dep == "pobj" or dep == "prep":
+        return inherited_subjects(head)
+    return []
+
+
+def subjects(token: Token) -> list[Token]:
+    """The verb's subject, or the one it inherits."""
+    return own_subjects(token) or inherited_subjects(token)
+
+
+def agents(token: Token) -> list[Token]:
+    """The by-phrase of a passive verb or a noun ("attacked by rebels", "attack by rebels")."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out.extend(children(child, "pobj"))
+    return with_conjuncts(out)
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct objects of a verb (active), or its passive subject."""
+    found = children(token, "dobj", "attr", "oprd")
+    if is_passive(token):
+        found = children(token, "nsubjpass") + found
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "troops placed on standby"
+        found.append(token.head)
+    return with_conjuncts(found)
+
+
+def noun_themes(token: Token) -> list[Token]:
+    """What a nominal trigger acts on: "deployment of troops", "troop deployment"."""
+    found = children(token, "compound", "nmod")
+    for prep in children(token, "prep"):
+        if prep.lower_ == "of":
+            found.extend(children(prep, "pobj"))
+    return with_conjuncts(found)
+
+
+def preps(token: Token, *lemmas: str) -> list[Token]:
+    """Objects of the token's prepositions with the given lemmas (all when none given)."""
+    out = []
+    for prep in children(token, "prep", "agent", "dative"):
+        if not lemmas or prep.lower_ in lemmas:
+            out.extend(children(prep, "pobj", "pcomp") or ([prep] if prep.dep_ == "dative" else []))
+    return with_conjuncts(out)
+
+
+def particles(token: Token) -> set[str]:
+    """Particles of a phrasal verb ("pull out", "step down")."""
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def modifiers(token: Token) -> set[str]:
+    """Lemmas of compound, adjectival and nominal modifiers, lower case."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")}
+
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (itself when it is a verb)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+        current = current.head
+    return current
