@@ -30,6 +30,8 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|article|main|p|div|br|span|meta|title|h[1-6])\b", re.I
 )
 
+_DOCUMENT = re.compile(r"<(?:html|body)\b", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -51,6 +53,8 @@ def looks_like_html(text: str) -> bool:
 
 def extract_html(html: str, *, source: str) -> Page:
     """Body and metadata of an HTML page (see the module docstring for the cascade)."""
+    if _DOCUMENT.search(html[:4096]) is None:
+        html = f"<html><body>{html}</body></html>"  # trafilatura drops bare fragments
     try:
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
