@@ -27,53 +27,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..records import Quantity
-from ._lexicon import fail, load_lexicon
+from .quantity_words import Units, load_units
 
-LEXICON = "units.yaml"
-SECTIONS = (
-    ("number_words", "mapping"), ("scale_words", "mapping"), ("scale_suffixes", "mapping"),
-    ("vague_counts", "mapping"), ("vague_multipliers", "mapping"), ("approximators", "list"),
-    ("approximate_suffixes", "list"), ("currency_symbols", "mapping"),
-    ("currency_words", "mapping"), ("percent_words", "list"), ("unit_groups", "mapping"),
-    ("demonyms", "list"), ("identifier_words", "list"), ("not_units", "list"),
-)
 SKIPPED_ENTITIES = {"DATE", "TIME", "ORDINAL"}
 NAME_ENTITIES = {"GPE", "ORG", "PERSON", "LOC", "FAC"}
 HYPHENS = {"-", "–", "—", "‐"}
-MINUS = "-−–"
-NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 PHONE = re.compile(
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}[-.]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"
 )
 PAIRED = re.compile(r"\s*(?:to|and|or|-|–)\s*", re.I)
 AGE_AFTER = re.compile(r"\s?[-‐]?\s?(?:years?|months?|weeks?|days?)[-‐ ]old\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Units:
-    """units.yaml, validated and indexed for matching (phrases as tuples of words)."""
-
-    number_words: dict[str, int]
-    scales: dict[str, float]
-    suffixes: dict[str, float]
-    vague_counts: dict[tuple[str, ...], tuple[float, float]]
-    vague_multipliers: dict[tuple[str, ...], tuple[float, float]]
-    approximators: tuple[tuple[str, ...], ...]
-    approximate_suffixes: tuple[tuple[str, ...], ...]
-    currency_symbols: dict[str, str]
-    currency_words: dict[tuple[str, ...], str]
-    percent_words: tuple[tuple[str, ...], ...]
-    unit_of: dict[str, str]
-    demonyms: frozenset[str]
-    identifier_words: frozenset[str]
-    not_units: frozenset[str]
-    figure: re.Pattern[str]
 
 
 @dataclass(slots=True)
@@ -110,63 +78,6 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
 
 def figure_start(figure: Figure) -> int:
     return figure.start
-
-
-@lru_cache(maxsize=1)
-def load_units() -> Units:
-    """Read and index units.yaml once per process."""
-    data = load_lexicon(LEXICON, sections=SECTIONS)
-    symbols = {str(k): str(v) for k, v in data["currency_symbols"].items()}
-    suffixes = {str(k).lower(): float(v) for k, v in data["scale_suffixes"].items()}
-    return Units(
-        number_words={str(k): int(v) for k, v in data["number_words"].items()},
-        scales={str(k): float(v) for k, v in data["scale_words"].items()},
-        suffixes=suffixes,
-        vague_counts=ranges(data, "vague_counts"),
-        vague_multipliers=ranges(data, "vague_multipliers"),
-        approximators=phrases(data["approximators"]),
-        approximate_suffixes=phrases(data["approximate_suffixes"]),
-        currency_symbols=symbols,
-        currency_words={tuple(str(k).split()): str(v) for k, v in data["currency_words"].items()},
-        percent_words=phrases(data["percent_words"]),
-        unit_of={str(word).lower(): str(group) for group, words in data["unit_groups"].items()
-                 for word in words},
-        demonyms=frozenset(str(w).lower() for w in data["demonyms"]),
-        identifier_words=frozenset(str(w).lower() for w in data["identifier_words"]),
-        not_units=frozenset(str(w).lower() for w in data["not_units"]),
-        figure=figure_pattern(symbols, suffixes),
-    )
-
-
-def ranges(data: dict, section: str) -> dict[tuple[str, ...], tuple[float, float]]:
-    """A section of phrase -> [least, most], checked."""
-    out: dict[tuple[str, ...], tuple[float, float]] = {}
-    for phrase, bounds in data[section].items():
-        if not (isinstance(bounds, list) and len(bounds) == 2
-                and all(isinstance(b, (int, float)) for b in bounds) and bounds[0] <= bounds[1]):
-            raise fail(LEXICON, f"{phrase}:", f"'{phrase}' in {section} needs [least, most] numbers")
-        out[tuple(str(phrase).split())] = (float(bounds[0]), float(bounds[1]))
-    return out
-
-
-def phrases(words: list) -> tuple[tuple[str, ...], ...]:
-    """Phrases as word tuples, longest first so the longest match wins."""
-    return tuple(sorted((tuple(str(w).lower().split()) for w in words), key=len, reverse=True))
-
-
-def figure_pattern(symbols: dict[str, str], suffixes: dict[str, float]) -> re.Pattern[str]:
-    """The digits regex: currency, sign, grouped number, glued scale, optional range."""
-    cur = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
-    suf = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
-    def part(n: int) -> str:
-        return (rf"(?:(?P<cur{n}>{cur})[ \u00a0]?)?(?P<sign{n}>[{MINUS}])?(?P<num{n}>{NUMBER})"
-                rf"(?P<suf{n}>{suf})?")
-
-    return re.compile(
-        rf"(?<![{MINUS}\w.,:/$€£¥]){part(1)}(?:(?P<sep>\s?[{MINUS}]\s?|\sto\s){part(2)})?"
-        r"(?!\w|[.,:]\d)",
-        re.IGNORECASE,
-    )
 
 
 def number_value(match: re.Match, n: int, units: Units) -> float:
@@ -404,7 +315,16 @@ def counted_noun(doc: Doc, figure: Figure, units: Units) -> Token | None:
         i += 1
         while i < sent_end and doc[i].pos_ == "DET":
             i += 1
-    return noun_from(doc, i, min(i + 5, sent_end), units)
+    noun = noun_from(doc, i, min(i + 5, sent_end), units)
+    if noun is not None and figure.value != 1 and not countable(noun, units):
+        return None  # "another 1,000 south": a singular noun after a plural figure
+    return noun
+
+
+def countable(noun: Token, units: Units) -> bool:
+    """A noun a figure above one can count: plural, a unit group word or an abbreviation."""
+    return (noun.tag_ not in ("NN", "NNP") or noun.lower_ in units.unit_of
+            or noun.lemma_.lower() in units.unit_of or len(noun) <= 3)
 
 
 def skip_suffix(doc: Doc, i: int, units: Units) -> int:

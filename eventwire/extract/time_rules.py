@@ -16,7 +16,7 @@ from typing import Callable
 from dateparser.date import DateDataParser
 
 from ._lexicon import load_lexicon
-from .quantities import load_units
+from .quantity_words import load_units
 
 LEXICON = "time_words.yaml"
 SECTIONS = (
