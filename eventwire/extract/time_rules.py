@@ -176,8 +176,10 @@ def combined(cleaned: str, reference: date | None, tense: str | None, words: Wor
 
 
 def might_be_date(cleaned: str, words: Words) -> bool:
-    """Worth a dateparser call: a digit or a month name."""
-    return bool(re.search(r"\d", cleaned)) or any(t in words.months for t in cleaned.split())
+    """Worth a dateparser call: a year, a numeric date or a month name ("the 99th day" is not)."""
+    if re.search(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", cleaned):
+        return True
+    return any(t in words.months for t in cleaned.split())
 
 
 @lru_cache(maxsize=8)

@@ -104,6 +104,8 @@ def test_times_offsets_index_the_text_in_order(nlp):
     ("for three years", WEDNESDAY, None, None),
     ("recent weeks", WEDNESDAY, None, None),
     ("banana", WEDNESDAY, None, None),
+    ("the 99th day", WEDNESDAY, None, None),
+    ("12/03/2021", None, "2021-12-03", "day"),
 ])
 def test_times_normalize_time_table(text, published, value, precision):
     assert normalize_time(text, published) == (value, precision)
