@@ -1,0 +1,325 @@
+"""The actor knowledge base: who a name, a capital or a common noun stands for.
+
+Reads the YAML files of ``eventwire/data/actors/`` (countries, organizations, people,
+agents) and any user files with the same schema, validates every entry and reports
+``file:line: what is wrong`` as a DataFileError. A file is a mapping whose keys are
+sections (``countries``, ``organizations``, ``people``, ``agents``, ``regions``); each
+section is a list. Later files override earlier ones for the same alias, so a user
+file can correct a packaged entry. Every ISO 3166-1 country missing from the files is
+added from pycountry under its common name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from ..errors import DataFileError, message
+from ..records import Actor
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+PACKAGED = ("countries.yaml", "organizations.yaml", "people.yaml", "agents.yaml")
+KINDS = ("person", "organization", "state", "group")
+SECTORS = frozenset(
+    "GOV MIL COP JUD LEG REB PTY OPP BUS MED JRN CVL REF REL EDU LAB HLH NGO IGO SPY CRM UAF ELI "
+    "AGR ENV MOD RAD UNK".split()
+)
+EXTRA_CODES = frozenset({"IGO", "XKX"})
+DETERMINERS = ("the ", "a ", "an ")
+_LINE = "__line__"
+_SECTION_KEYS = {
+    "countries": ({"code", "name"}, {"aliases", "adjectives", "demonyms", "capitals"}),
+    "organizations": ({"name"}, {"aliases", "country", "sector", "kind"}),
+    "people": ({"name", "country"}, {"aliases", "surname", "sector", "role"}),
+    "agents": ({"sector", "kind", "words"}, set()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a known name resolves to; ``role`` is a person's office, ``capital`` a seat of government."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    role: str | None = None
+    capital: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """A common noun that names an actor ("troops" -> MIL group)."""
+
+    sector: str
+    kind: str
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records the line of every mapping under ``__line__``."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def _fail(path: Path | str, line: int, detail: str) -> DataFileError:
+    return DataFileError(message("E200", path=path, line=line, detail=detail))
+
+
+def read_actor_file(path: Path | str) -> dict[str, Any]:
+    """Parse one actor file and validate its sections; raise DataFileError at the bad line."""
+    path = Path(path)
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader
+    except OSError as error:
+        raise _fail(path, 0, f"cannot read the file ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
+        raise _fail(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from error
+    if not isinstance(data, dict):
+        raise _fail(path, 1, "the file must be a mapping of sections (countries, organizations, people, agents, regions)")
+    for section, items in data.items():
+        if section == _LINE:
+            continue
+        if section == "regions":
+            _check_words(path, data[_LINE], items, "regions")
+        elif section in _SECTION_KEYS:
+            _check_section(path, section, items, data[_LINE])
+        else:
+            raise _fail(path, data[_LINE], f"unknown section '{section}'; use one of {', '.join([*_SECTION_KEYS, 'regions'])}")
+    return data
+
+
+def _check_section(path: Path, section: str, items: Any, line: int) -> None:
+    if not isinstance(items, list):
+        raise _fail(path, line, f"section '{section}' must be a list of entries")
+    required, optional = _SECTION_KEYS[section]
+    seen: dict[str, int] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            raise _fail(path, line, f"every entry of '{section}' must be a mapping, not {item!r}")
+        where = item[_LINE]
+        keys = set(item) - {_LINE}
+        if missing := sorted(required - keys):
+            raise _fail(path, where, f"{section} entry lacks '{missing[0]}'")
+        if unknown := sorted(keys - required - optional):
+            raise _fail(path, where, f"{section} entry has unknown field '{unknown[0]}'")
+        _check_fields(path, where, item)
+        key = str(item.get("name") or item.get("code") or "")
+        if key and key in seen:
+            raise _fail(path, where, f"duplicate {section} entry '{key}' (first at line {seen[key]})")
+        seen[key] = where
+
+
+def _check_fields(path: Path, line: int, item: dict[str, Any]) -> None:
+    """Check the value of each field an entry has."""
+    for field in ("name", "code", "role", "surname"):
+        if field in item and not isinstance(item[field], str):
+            raise _fail(path, line, f"'{field}' must be text, not {item[field]!r}")
+    for field in ("aliases", "adjectives", "demonyms", "capitals", "words"):
+        if field in item:
+            _check_words(path, line, item[field], field)
+    code = item.get("code", item.get("country"))
+    if code is not None and not _known_code(code):
+        raise _fail(path, line, f"'{code}' is not an ISO 3166-1 alpha-3 code or IGO")
+    if item.get("sector") is not None and item["sector"] not in SECTORS:
+        raise _fail(path, line, f"unknown sector '{item['sector']}'; use one of {', '.join(sorted(SECTORS))}")
+    if "kind" in item and item["kind"] not in KINDS:
+        raise _fail(path, line, f"unknown kind '{item['kind']}'; use one of {', '.join(KINDS)}")
+
+
+def _check_words(path: Path, line: int, words: Any, field: str) -> None:
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise _fail(path, line, f"'{field}' must be a list of non-empty texts")
+
+
+def _known_code(code: Any) -> bool:
+    return isinstance(code, str) and (code in EXTRA_CODES or pycountry.countries.get(alpha_3=code) is not None)
+
+
+def _strip_phrase(text: str) -> str:
+    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    text = " ".join(text.split())
+    if text.lower().startswith(DETERMINERS):
+        text = text.split(" ", 1)[1]
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+class ActorKB:
+    """Names, capitals, nationality words and agent nouns, with the matchers built over them."""
+
+    def __init__(self, files: tuple[Path | str, ...]) -> None:
+        self.names: dict[str, Entry] = {}
+        self.surnames: dict[str, Entry | None] = {}
+        self.country_words: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.agents: dict[str, Agent] = {}
+        self.regions: set[str] = set()
+        self.files = tuple(str(f) for f in files)
+        for path in files:
+            self._add_file(read_actor_file(path))
+        self._add_pycountry()
+        self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict[str, Any], dict[str, Agent]]] = {}
+
+    def _add_file(self, data: dict[str, Any]) -> None:
+        for item in data.get("countries", []):
+            self._add_country(item)
+        for item in data.get("organizations", []):
+            entry = Entry(item["name"], item.get("country"), item.get("sector"), item.get("kind", "organization"))
+            self._add_names(entry, [item["name"], *item.get("aliases", [])])
+        for item in data.get("people", []):
+            self._add_person(item)
+        for item in data.get("agents", []):
+            for word in item["words"]:
+                self.agents[word.lower()] = Agent(item["sector"], item["kind"])
+        self.regions.update(word.lower() for word in data.get("regions", []))
+
+    def _add_country(self, item: dict[str, Any]) -> None:
+        code, name = item["code"], item["name"]
+        self.country_names[code] = name
+        state = Entry(name, code, "GOV", "state")
+        self._add_names(state, [name, *item.get("aliases", [])])
+        capital = Entry(name, code, "GOV", "state", capital=True)
+        self._add_names(capital, item.get("capitals", []))
+        for demonym in item.get("demonyms", []):
+            self._add_names(Entry(demonym, code, "CVL", "group"), [demonym])
+        for word in [name, *item.get("aliases", []), *item.get("adjectives", []), *item.get("capitals", [])]:
+            self.country_words[_strip_phrase(word)] = code
+
+    def _add_person(self, item: dict[str, Any]) -> None:
+        entry = Entry(item["name"], item["country"], item.get("sector", "GOV"), "person",
+                      role=(item.get("role") or "").lower() or None)
+        self._add_names(entry, [item["name"], *item.get("aliases", [])])
+        surname = item.get("surname", _last_word(item["name"]))
+        if not surname:
+            return
+        if surname in self.surnames:
+            known = self.surnames[surname]
+            self.surnames[surname] = entry if known is not None and known.name == entry.name else None
+        else:
+            self.surnames[surname] = entry
+
+    def _add_names(self, entry: Entry, aliases: list[str]) -> None:
+        for alias in aliases:
+            self.names[_strip_phrase(alias)] = entry
+
+    def _add_pycountry(self) -> None:
+        """Every ISO country the files lack, under its common name."""
+        for country in pycountry.countries:
+            if country.alpha_3 in self.country_names:
+                continue
+            name = getattr(country, "common_name", None) or country.name
+            self.country_names[country.alpha_3] = name
+            self._add_names(Entry(name, country.alpha_3, "GOV", "state"), [name])
+            self.country_words[name] = country.alpha_3
+
+    def country_of(self, word: str) -> str | None:
+        """The ISO alpha-3 code a country name, alias, adjective or capital stands for."""
+        word = _strip_phrase(word)
+        code = self.country_words.get(word) or self.country_words.get(word[:1].upper() + word[1:])
+        if code is None and word in self.names and self.names[word].kind == "group":
+            code = self.names[word].country
+        return code
+
+    def entry(self, text: str, *, surnames: bool = True) -> Entry | None:
+        """The entry of a name or alias as written (surnames only when asked)."""
+        text = _strip_phrase(text)
+        found = self.names.get(text)
+        if found is None and surnames:
+            found = self.surnames.get(text)
+        return found
+
+    def lookup(self, text: str) -> Actor | None:
+        """Resolve a phrase ("Kremlin", "Russian foreign minister") to an Actor; offsets span the phrase."""
+        found = self.entry(text)
+        if found is not None:
+            return Actor(text, 0, len(text), found.name, found.country, found.sector, found.kind)
+        return self._compose(text)
+
+    def _compose(self, text: str) -> Actor | None:
+        """A modifier-plus-agent phrase: the longest agent suffix, a country or organization before it."""
+        words = _strip_phrase(text).split()
+        for cut in range(len(words)):
+            agent = self.agents.get(" ".join(words[cut:]).lower())
+            if agent is None:
+                continue
+            country, sector = None, agent.sector
+            for modifier in self._modifier_phrases(words[:cut]):
+                if modifier.lower() in self.regions:
+                    country = None
+                    break
+                known = self.entry(modifier, surnames=False)
+                country = self.country_of(modifier) or (known.country if known else country)
+                if known is not None and known.kind == "organization" and sector == "GOV" and known.sector:
+                    sector = known.sector
+            return Actor(text, 0, len(text), " ".join(words), country, sector, agent.kind)
+        return None
+
+    def _modifier_phrases(self, words: list[str]) -> list[str]:
+        """Modifier words of a phrase, keeping known two-word names together ("South Korean")."""
+        phrases: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = " ".join(words[i:i + 2])
+            width = 2 if i + 1 < len(words) and (self.country_of(pair) or self.entry(pair)) else 1
+            phrases.append(" ".join(words[i:i + width]))
+            i += width
+        return phrases
+
+    def matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Any], dict[str, Agent]]:
+        """Phrase matchers over names (exact case) and agent nouns (lower case), built once per vocab."""
+        if id(vocab) not in self._matchers:
+            self._matchers[id(vocab)] = self._build_matchers(vocab)
+        return self._matchers[id(vocab)]
+
+    def _build_matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Any], dict[str, Agent]]:
+        tokenizer = English(vocab=vocab).tokenizer
+        known = {text: entry for text, entry in self.surnames.items() if entry is not None}
+        known.update(self.names)
+        name_patterns = list(tokenizer.pipe(known))
+        names = {token_key(p[:]): entry for p, entry in zip(name_patterns, known.values())}
+        name_matcher = PhraseMatcher(vocab, attr="ORTH")
+        name_matcher.add("ACTOR_NAME", name_patterns)
+        agent_patterns = list(tokenizer.pipe(self.agents))
+        agents = {token_key(p[:]).lower(): agent for p, agent in zip(agent_patterns, self.agents.values())}
+        agent_matcher = PhraseMatcher(vocab, attr="LOWER")
+        agent_matcher.add("ACTOR_AGENT", agent_patterns)
+        return name_matcher, agent_matcher, names, agents
+
+    def is_surname(self, entry: Entry, text: str) -> bool:
+        """Whether ``text`` reaches ``entry`` only as a surname (needs a PERSON tag to count)."""
+        return text not in self.names and self.surnames.get(text) is entry
+
+
+def token_key(span: SpacySpan) -> str:
+    """Tokens joined by single spaces: the key both patterns and matches are looked up by."""
+    return " ".join(token.text for token in span)
+
+
+def _last_word(name: str) -> str | None:
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return words[-1] if len(words) > 1 else None
+
+
+@lru_cache(maxsize=8)
+def load_actor_kb(*, extra_files: tuple[str, ...] = ()) -> ActorKB:
+    """The packaged actor files plus ``extra_files`` (later wins), loaded once per tuple of files."""
+    return ActorKB((*(DATA_DIR / name for name in PACKAGED), *extra_files))

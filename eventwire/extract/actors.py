@@ -1,0 +1,431 @@
+"""ACTORS stage: every actor mention of a parsed article, resolved to name, country, sector, kind.
+
+Reads the spaCy ``Doc`` (tokens, dependency parse, NER) and the ``ActorKB``; writes a list of
+``Actor`` records in text order, offsets into ``doc.text``. The steps:
+
+1. proper names: knowledge-base names matched exactly (countries, capitals, organizations,
+   people), then spaCy PERSON and ORG entities the base lacks. A capital counts only where it
+   does not read as a place ("Moscow said", not "flew to Moscow"); a bare surname from the base
+   only where spaCy tags a person. Titles and appositions give an unknown person a country and
+   sector ("French foreign minister Jean Dupont", "Dupont, the French foreign minister").
+2. common-noun agents ("US officials", "Israeli troops", "Russia's army"): the agent noun gives
+   sector and kind, a nationality adjective, country compound, possessive or "of <country>"
+   gives the country; a region word ("European allies") leaves it null on purpose.
+3. references, in text order: a later surname, "the minister" / "the official" / "the
+   president" after a fuller mention, and "he"/"she" as a subject (most recent person of the same
+   or the two previous sentences) take the earlier actor's name, country, sector and kind.
+   An unresolved pronoun is dropped.
+4. dominant state: a GOV/MIL/COP/SPY/JUD/LEG agent with no country and no region word ("a senior
+   defence official") takes the article's dominant country, the most frequent country among
+   the state and GOV mentions before it, when it leads clearly (at least 2 mentions and more than
+   1.5 times the runner-up). Otherwise its country stays null.
+
+A country used as a modifier is both its own state mention and part of the group ("US" and
+"US officials"); at equal start the longer mention comes first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.util import filter_spans
+
+from ..records import Actor
+from .actor_kb import ActorKB, Agent, Entry, load_actor_kb, token_key
+
+__all__ = ["ActorKB", "distinct_entities", "extract_actors", "load_actor_kb"]
+
+PRONOUNS = frozenset({"he", "she"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+LOCATIVE = frozenset({"in", "to", "into", "from", "at", "near", "toward", "towards", "across", "around",
+                      "outside", "inside", "through", "via", "within", "throughout", "between", "over"})
+STOP_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "other", "these", "those", "all",
+                              "both", "any", "most", "few", "no", "this", "that", "another", "each", "more",
+                              "fewer", "further"})
+DEFINITE = frozenset({"the", "this", "that"})
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG"})
+LOOKBACK_SENTENCES = 2
+WINDOW = 6
+
+
+@dataclass(slots=True)
+class _Mention:
+    """An actor mention while the article is read; ``generic`` marks a common-noun agent."""
+
+    start: int
+    end: int
+    actor: Actor
+    generic: bool = False
+    definite: bool = False
+    modified: bool = False
+    region: bool = False
+    roles: set[str] = field(default_factory=set)
+    unknown_person: bool = False
+    unknown_name: bool = False
+
+
+@dataclass(slots=True)
+class _Modifiers:
+    """What the words before an agent noun say: its country, an organization, a region word."""
+
+    first: int
+    country: str | None = None
+    organization: Entry | None = None
+    region: bool = False
+    definite: bool = False
+    sector: str | None = None
+
+
+def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
+    """Every actor mention of ``doc``, in text order, references resolved."""
+    name_matcher, agent_matcher, names, agents = kb.matchers(doc.vocab)
+    agent_spans = filter_spans([doc[s:e] for _, s, e in agent_matcher(doc)])
+    mentions = _name_mentions(doc, kb, name_matcher, names)
+    mentions += _entity_mentions(doc, kb, mentions, agent_spans)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    agent_at = {i: agents[token_key(span).lower()] for span in agent_spans for i in range(span.start, span.end)}
+    for mention in mentions:
+        if mention.actor.kind == "person":
+            _add_person_context(doc, kb, mention, by_token, agent_spans, agents)
+    for span in agent_spans:
+        if taken.isdisjoint(range(span.start, span.end)) and not _modifies_agent(span, agent_at):
+            found = _agent_mention(doc, kb, span, agents[token_key(span).lower()], by_token, agent_at)
+            mentions += [found] if found else []
+    mentions += _surname_mentions(doc, mentions)
+    mentions += _pronoun_mentions(doc, taken)
+    mentions.sort(key=_order)
+    return _resolve(doc, mentions)
+
+
+def distinct_entities(actors: list[Actor]) -> list[Actor]:
+    """The first mention of each distinct actor, by name; pronouns left out."""
+    seen: set[str] = set()
+    entities: list[Actor] = []
+    for actor in actors:
+        if actor.name is None or actor.text.lower() in PRONOUNS or actor.name in seen:
+            continue
+        seen.add(actor.name)
+        entities.append(actor)
+    return entities
+
+
+def _order(mention: _Mention) -> tuple[int, int]:
+    return mention.start, -mention.end
+
+
+def _actor(span: SpacySpan, entry: Entry) -> Actor:
+    return Actor(span.text, span.start_char, span.end_char, entry.name, entry.country, entry.sector, entry.kind)
+
+
+def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> list[_Mention]:
+    """Knowledge-base names as written; capitals that read as places and untagged surnames left out."""
+    mentions = []
+    seen: set[str] = set()
+    for span in filter_spans([doc[s:e] for _, s, e in matcher(doc)]):
+        entry = names[token_key(span)]
+        if entry.capital and _reads_as_place(span):
+            continue
+        untagged = any(t.ent_type_ != "PERSON" for t in span)
+        if kb.is_surname(entry, span.text) and untagged and entry.name not in seen:
+            continue
+        seen.add(entry.name)
+        roles = set(entry.role.split()) if entry.role else set()
+        mentions.append(_Mention(span.start, span.end, _actor(span, entry), roles=roles))
+    return mentions
+
+
+def _reads_as_place(span: SpacySpan) -> bool:
+    """A capital after a locative preposition, or inside a longer person's name, is not its government."""
+    root = span.root
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start < ent.end and len(ent) > len(span):
+            return True
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _entity_mentions(doc: Doc, kb: ActorKB, known: list[_Mention], agent_spans: list[SpacySpan]) -> list[_Mention]:
+    """spaCy PERSON and ORG entities the knowledge base does not name."""
+    taken = {i for m in known for i in range(m.start, m.end)}
+    agent_tokens = {i for span in agent_spans for i in range(span.start, span.end)}
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
+            continue
+        if kb.country_of(ent.text) is not None:
+            continue
+        if ent.label_ == "PERSON":
+            ent = _trim_title(ent, agent_tokens)
+            if ent is not None:
+                actor = Actor(ent.text, ent.start_char, ent.end_char, _strip_possessive(ent), None, None, "person")
+                mentions.append(_Mention(ent.start, ent.end, actor, unknown_person=True, unknown_name=True))
+        elif agent_tokens.isdisjoint(range(ent.start, ent.end)):
+            ent = _trim_determiner(ent)
+            country = next((kb.country_of(t.text) for t in ent if kb.country_of(t.text)), None)
+            actor = Actor(ent.text, ent.start_char, ent.end_char, _strip_possessive(ent), country, None, "organization")
+            mentions.append(_Mention(ent.start, ent.end, actor, unknown_name=True))
+    return mentions
+
+
+def _trim_title(ent: SpacySpan, agent_tokens: set[int]) -> SpacySpan | None:
+    """A PERSON entity without the title words spaCy sometimes folds in ("President X")."""
+    start = ent.start
+    while start < ent.end and (start in agent_tokens or ent.doc[start].is_punct):
+        start += 1
+    end = ent.end - 1 if ent.doc[ent.end - 1].text in POSSESSIVE else ent.end
+    return ent.doc[start:end] if start < end else None
+
+
+def _trim_determiner(ent: SpacySpan) -> SpacySpan:
+    start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    return ent.doc[start:ent.end]
+
+
+def _strip_possessive(span: SpacySpan) -> str:
+    tokens = [t for t in span if t.text not in POSSESSIVE]
+    return "".join(t.text_with_ws for t in tokens).strip() if tokens else span.text
+
+
+def _add_person_context(doc: Doc, kb: ActorKB, mention: _Mention, by_token: dict[int, _Mention],
+                        agent_spans: list[SpacySpan], agents: dict[str, Agent]) -> None:
+    """Give a person the country and sector of the title before it or its apposition."""
+    title = _title_before(mention.start, agent_spans) or _apposition(doc[mention.start:mention.end], agent_spans)
+    first = title.start if title is not None else mention.start
+    modifiers = _modifiers(doc, kb, first, title.end if title is not None else mention.end, by_token, {})
+    if title is not None:
+        mention.roles.update(t.lower_ for t in title)
+    if not mention.unknown_person:
+        return
+    actor = mention.actor
+    country = modifiers.country or (modifiers.organization.country if modifiers.organization else None)
+    sector = agents[token_key(title).lower()].sector if title is not None else None
+    if modifiers.organization is not None and sector in (None, "GOV") and modifiers.organization.sector:
+        sector = modifiers.organization.sector
+    mention.actor = replace(actor, country=country, sector=sector)
+    if title is None and country is None:
+        mention.roles.add("person")
+
+
+def _title_before(start: int, agent_spans: list[SpacySpan]) -> SpacySpan | None:
+    """The person-noun agent ending right before ``start`` ("foreign minister" X)."""
+    for span in agent_spans:
+        if span.end == start:
+            return span
+    return None
+
+
+def _apposition(span: SpacySpan, agent_spans: list[SpacySpan]) -> SpacySpan | None:
+    """The agent in apposition to a name: "X, the Russian foreign minister" or its mirror."""
+    root = span.root
+    heads = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    for head in heads:
+        for agent in agent_spans:
+            if agent.end - 1 == head.i:
+                return agent
+    return None
+
+
+def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, _Mention],
+               agent_at: dict[int, Agent]) -> _Modifiers:
+    """Walk left from ``start`` over the words that modify the phrase ending at ``end``."""
+    found = _Modifiers(first=start)
+    i = start - 1
+    limit = max(start - WINDOW, doc[start].sent.start if start < len(doc) else 0)
+    while i >= limit:
+        token = doc[i]
+        if token.text in POSSESSIVE and i - 1 in by_token:
+            i = _take_known(found, by_token[i - 1], kb) - 1
+            continue
+        if i in by_token and token.pos_ == "PROPN":
+            i = _take_known(found, by_token[i], kb) - 1
+            continue
+        if token.lower_ in STOP_DETERMINERS:
+            if token.dep_ in ("det", "amod", "predet"):
+                found.first, found.definite = i, token.lower_ in DEFINITE
+            break
+        if not _modifies(token, end):
+            break
+        if token.i in agent_at and found.sector is None:
+            found.sector = agent_at[token.i].sector
+        if not _take_word(found, doc, token, kb):
+            break
+        i -= 1
+    return found
+
+
+def _modifies(token: Token, end: int) -> bool:
+    """An adjective or noun attached inside the phrase to its right."""
+    return (token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not token.like_num and token.lower_ not in LOCATIVE
+            and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.i < token.head.i < end)
+
+
+def _take_known(found: _Modifiers, mention: _Mention, kb: ActorKB) -> int:
+    """A country, organization or person mention before the agent: take its country."""
+    actor = mention.actor
+    if found.country is None and found.organization is None:
+        if actor.kind == "organization":
+            found.organization = kb.entry(actor.name or "", surnames=False)
+        found.country = actor.country
+    found.first = mention.start
+    return mention.start
+
+
+def _take_word(found: _Modifiers, doc: Doc, token: Token, kb: ActorKB) -> bool:
+    """One modifier word; False when it ends the phrase (a region word is kept, then stops)."""
+    found.first = token.i
+    if token.lower_ in kb.regions or _pro_anti(doc, token):
+        found.region = True
+        found.first = token.i - 2 if _pro_anti(doc, token) else token.i
+        return False
+    pair = f"{doc[token.i - 1].text} {token.text}" if token.i > 0 else ""
+    code = kb.country_of(pair) if pair and doc[token.i - 1].is_title else None
+    if code is not None:
+        found.first = token.i - 1
+    code = code or (kb.country_of(token.text) if token.is_title or token.is_upper else None)
+    if code is not None and found.country is None:
+        found.country = code
+    return True
+
+
+def _pro_anti(doc: Doc, token: Token) -> bool:
+    """"pro-Russian": the country names whom they side with, not whose they are."""
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def _modifies_agent(span: SpacySpan, agent_at: dict[int, Agent]) -> bool:
+    """An agent noun that only modifies a later one ("police" in "police spokesman")."""
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end and last.head.i in agent_at
+
+
+def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
+                   by_token: dict[int, _Mention], agent_at: dict[int, Agent]) -> _Mention | None:
+    """A common-noun agent with its country from the words around it; None for a title before a name."""
+    head = doc[span.end - 1]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN" and agent.kind == "person":
+        return None
+    modifiers = _modifiers(doc, kb, span.start, span.end, by_token, agent_at)
+    country = modifiers.country or _of_country(doc, span.end, by_token)
+    sector = modifiers.sector if agent.sector == "GOV" and modifiers.sector else agent.sector
+    organization = modifiers.organization
+    if organization is not None:
+        country = country or organization.country
+        if sector == "GOV" and organization.sector:
+            sector = organization.sector
+    if modifiers.region:
+        country = None
+    name_start = modifiers.first + (1 if modifiers.first < span.start and doc[modifiers.first].lower_ in STOP_DETERMINERS else 0)
+    name = doc[name_start:span.end].text
+    actor = Actor(doc[modifiers.first:span.end].text, doc[modifiers.first].idx, span.end_char,
+                  name, country, sector, agent.kind)
+    named = _named_in_apposition(head, by_token)
+    if named is not None and agent.kind == "person":
+        actor = replace(named, text=actor.text, start=actor.start, end=actor.end)
+    return _Mention(modifiers.first, span.end, actor, generic=named is None, definite=modifiers.definite,
+                    modified=name_start < span.start, region=modifiers.region,
+                    roles={t.lower_ for t in doc[name_start:span.end]})
+
+
+def _named_in_apposition(head: Token, by_token: dict[int, _Mention]) -> Actor | None:
+    """The person a title stands in apposition to ("the Polish defence minister, Jan Nowak")."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in by_token and by_token[child.i].actor.kind == "person":
+            return by_token[child.i].actor
+    return None
+
+
+def _of_country(doc: Doc, end: int, by_token: dict[int, _Mention]) -> str | None:
+    """"the army of Russia": the country named right after "of"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_token:
+        actor = by_token[end + 1].actor
+        return actor.country if actor.kind == "state" or actor.country == "IGO" else None
+    return None
+
+
+def _surname_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A proper noun spaCy left untagged that repeats the last word of an earlier person's name."""
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        if mention.actor.kind == "person" and mention.actor.name and " " in mention.actor.name:
+            first_seen.setdefault(mention.actor.name.split()[-1], mention.end)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return [
+        _Mention(t.i, t.i + 1, Actor(t.text, t.idx, t.idx + len(t.text), t.text, kind="person"), unknown_name=True)
+        for t in doc
+        if t.pos_ == "PROPN" and t.i not in taken and first_seen.get(t.text, len(doc)) <= t.i
+    ]
+
+
+def _pronoun_mentions(doc: Doc, taken: set[int]) -> list[_Mention]:
+    """"he"/"she" as a subject: placeholders the resolver fills or drops."""
+    return [
+        _Mention(t.i, t.i + 1, Actor(t.text, t.idx, t.idx + len(t.text), kind="person"))
+        for t in doc if t.lower_ in PRONOUNS and t.dep_ in SUBJECT_DEPS and t.i not in taken
+    ]
+
+
+def _resolve(doc: Doc, mentions: list[_Mention]) -> list[Actor]:
+    """Carry earlier actors over to surnames, definite titles and pronouns; apply the dominant state."""
+    sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    people: list[tuple[int, _Mention]] = []
+    counts: Counter[str] = Counter()
+    actors: list[Actor] = []
+    for mention in mentions:
+        sentence = sentence_of.get(mention.start, 0)
+        actor = _carry_over(mention, people, sentence)
+        if actor is None:
+            continue
+        if mention.generic and actor is mention.actor:
+            actor = _dominant(mention, counts)
+        mention.actor = actor
+        if actor.kind == "person":
+            people.append((sentence, mention))
+        if actor.country and actor.country != "IGO" and (actor.kind == "state" or actor.sector == "GOV"):
+            counts[actor.country] += 1
+        actors.append(actor)
+    return actors
+
+
+def _carry_over(mention: _Mention, people: list[tuple[int, _Mention]], sentence: int) -> Actor | None:
+    """The earlier person this mention refers to, as an Actor with this mention's words; None drops it."""
+    actor = mention.actor
+    if actor.text.lower() in PRONOUNS:
+        recent = [m for n, m in people if sentence - n <= LOOKBACK_SENTENCES]
+        return _as(actor, recent[-1].actor) if recent else None
+    if mention.unknown_name:
+        words = set(actor.name.split()) if actor.name else set()
+        for _, earlier in reversed(people):
+            if earlier.actor.name and words <= set(earlier.actor.name.split()):
+                return _as(actor, earlier.actor)
+        return actor
+    if mention.generic and mention.definite and actor.kind == "person":
+        head = actor.text.split()[-1].lower()
+        for _, earlier in reversed(people):
+            compatible = actor.country in (None, earlier.actor.country)
+            if compatible and head in earlier.roles and earlier.actor is not actor:
+                return _as(actor, earlier.actor)
+    return actor
+
+
+def _as(mention: Actor, earlier: Actor) -> Actor:
+    return replace(earlier, text=mention.text, start=mention.start, end=mention.end)
+
+
+def _dominant(mention: _Mention, counts: Counter[str]) -> Actor:
+    """A national-sector agent without a country takes the article's clearly dominant state."""
+    actor = mention.actor
+    if actor.country is not None or mention.region or actor.sector not in NATIONAL_SECTORS or not counts:
+        return actor
+    ranked = counts.most_common(2)
+    top, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
+    if top >= 2 and top > 1.5 * runner_up:
+        return replace(actor, country=ranked[0][0])
+    return actor
