@@ -119,8 +119,10 @@ class Gazetteer:
         """The place ``name`` most likely means (offsets 0), or None when it is unknown.
 
         Candidates score their prior (feature, log10 population, preferred referent)
-        plus a bonus for lying in a context country and, for cities, a larger one for
-        lying in a context admin1 unit ("Paris" with "Texas" nearby).
+        plus a bonus for lying in a context country (a country itself gets none: its
+        own mention would vouch for it) and a larger one for a city in a context admin1
+        unit ("Paris" with "Texas" nearby) or an admin1 unit whose sibling units are
+        in context ("Georgia" with "Alabama": the state, not the country).
         """
         best = self.best(name, context_countries=context_countries, context_admin1=context_admin1)
         return None if best is None else replace(best.place)
@@ -134,11 +136,14 @@ class Gazetteer:
              context_admin1: tuple[str, ...] = ()) -> Candidate | None:
         """The winning candidate for ``name`` (see ``resolve``), with its prior."""
         best, best_score = None, -math.inf
-        sibling_countries = self.admin1_countries(context_admin1)
-        for candidate in self.candidates(name):
+        candidates = self.candidates(name)
+        # The sibling bonus settles admin1-versus-country names only ("Georgia" near "Alabama").
+        sibling_countries = (self.admin1_countries(context_admin1)
+                             if any(c.place.feature == "country" for c in candidates) else set())
+        for candidate in candidates:
             place = candidate.place
             score = candidate.base
-            if place.country is not None and place.country in context_countries:
+            if place.feature != "country" and place.country in context_countries:
                 score += CONTEXT_BONUS
             if place.feature in ("city", "other") and place.admin1 and place.admin1 in context_admin1:
                 score += ADMIN1_BONUS

@@ -164,6 +164,7 @@ def test_places_extract_finds_toponym(nlp, gazetteer, text, toponym, name, count
 @pytest.mark.parametrize("text,not_places", [
     ("Russian troops crossed the river while Ukrainian drones watched.", {"Russian", "Ukrainian"}),
     ("The Washington Post reported the strike first.", {"Washington", "Washington Post"}),
+    ("Shares of Texas Instruments rose on Friday.", {"Texas", "Texas Instruments"}),
     ("Iraqi and Israeli officials met with American envoys.", {"Iraqi", "Israeli", "American"}),
     ("The French and the Dutch voted against it.", {"French", "Dutch"}),
     ("Let us talk about turkey and china plates.", {"us", "turkey", "china"}),
@@ -178,10 +179,20 @@ def test_places_extract_skips_non_places(nlp, gazetteer, text, not_places):
     ("Police in Paris, Texas, said the suspect fled toward Dallas.", "Paris", "USA", "Texas"),
     ("Storms hit Birmingham, Alabama, and nearby towns.", "Birmingham", "USA", "Alabama"),
     ("Storms hit Birmingham and the rest of England.", "Birmingham", "GBR", "England"),
+    ("Shelling in Kharkiv Oblast and the Donetsk region; officials in Kyiv said.", "Kyiv", "UKR", "Kyiv"),
 ])
 def test_places_extract_uses_article_context(nlp, gazetteer, text, toponym, country, admin1):
     place = find(places_in(nlp, gazetteer, text), toponym)
     assert (place.country, place.admin1, place.feature) == (country, admin1, "city")
+
+
+@pytest.mark.parametrize("text,country,feature", [
+    ("Storms swept across Alabama, Tennessee and Georgia on Sunday.", "USA", "admin1"),
+    ("Russia and Georgia fought a short war over South Ossetia.", "GEO", "country"),
+])
+def test_places_extract_georgia_by_sibling_units(nlp, gazetteer, text, country, feature):
+    place = find(places_in(nlp, gazetteer, text), "Georgia")
+    assert (place.country, place.feature) == (country, feature)
 
 
 def test_places_extract_is_in_text_order_without_overlaps(nlp, gazetteer):
