@@ -196,9 +196,9 @@ class ActorKB:
         code, name = item["code"], item["name"]
         self.country_names[code] = name
         state = Entry(name, code, "GOV", "state")
-        self._add_names(state, [name, *item.get("aliases", [])])
+        self._add_names(state, _with_upper([name, *item.get("aliases", [])]))
         capital = Entry(name, code, "GOV", "state", capital=True)
-        self._add_names(capital, item.get("capitals", []))
+        self._add_names(capital, _with_upper(item.get("capitals", [])))
         for demonym in item.get("demonyms", []):
             self._add_names(Entry(demonym, code, "CVL", "group"), [demonym])
         for word in [name, *item.get("aliases", []), *item.get("adjectives", []), *item.get("capitals", [])]:
@@ -312,6 +312,11 @@ class ActorKB:
 def token_key(span: SpacySpan) -> str:
     """Tokens joined by single spaces: the key both patterns and matches are looked up by."""
     return " ".join(token.text for token in span)
+
+
+def _with_upper(names: list[str]) -> list[str]:
+    """Names plus their upper-case form, as datelines write them ("TEHRAN")."""
+    return [*names, *(n.upper() for n in names if len(n) > 3 and n.upper() != n)]
 
 
 def _last_word(name: str) -> str | None:

@@ -130,13 +130,32 @@ def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> l
         entry = names[token_key(span)]
         if entry.capital and _reads_as_place(span):
             continue
-        untagged = any(t.ent_type_ != "PERSON" for t in span)
-        if kb.is_surname(entry, span.text) and untagged and entry.name not in seen:
+        if kb.is_surname(entry, span.text) and not _surname_counts(span, entry.name in seen):
+            continue
+        if entry.kind == "organization" and _generic_after_country(kb, span):
             continue
         seen.add(entry.name)
         roles = set(entry.role.split()) if entry.role else set()
         mentions.append(_Mention(span.start, span.end, _actor(span, entry), roles=roles))
     return mentions
+
+
+def _surname_counts(span: SpacySpan, named_before: bool) -> bool:
+    """A bare surname counts when spaCy tags exactly it as a person, or the full name came earlier."""
+    ents = [ent for ent in span.doc.ents if ent.start <= span.start < ent.end]
+    if ents and ents[0].label_ == "PERSON":
+        return ents[0].start == span.start and ents[0].end - span.end <= 1
+    return named_before and not ents
+
+
+def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
+    """"Chile's Defense Department": a generic office name after another country is that country's."""
+    if span.text.lower() not in kb.agents or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if before.text in POSSESSIVE and span.start > 1:
+        before = span.doc[span.start - 2]
+    return kb.country_of(before.text) not in (None, kb.entry(span.text, surnames=False).country)
 
 
 def _reads_as_place(span: SpacySpan) -> bool:
@@ -199,6 +218,9 @@ def _add_person_context(doc: Doc, kb: ActorKB, mention: _Mention, by_token: dict
     if title is not None:
         mention.roles.update(t.lower_ for t in title)
     if not mention.unknown_person:
+        titled = agents[token_key(title).lower()].sector if title is not None else "GOV"
+        if titled != "GOV" and mention.actor.sector != titled:
+            mention.actor = replace(mention.actor, sector=titled)
         return
     actor = mention.actor
     country = modifiers.country or (modifiers.organization.country if modifiers.organization else None)

@@ -73,9 +73,13 @@ def test_actors_capital_as_place_is_no_actor(nlp, kb, sentence, text):
     ("Russian president Vladimir Putin signed the decree.", "Vladimir Putin", ("Vladimir Putin", "RUS", "GOV", "person")),
     ("Secretary of State Antony Blinken arrived in Cairo.", "Antony Blinken", ("Antony Blinken", "USA", "GOV", "person")),
     ("French foreign minister Jean-Marc Delorme said Paris was ready.", "Jean-Marc Delorme", ("Jean-Marc Delorme", "FRA", "GOV", "person")),
-    ("Kenyan defence minister Daniel Otieno visited the base.", "Daniel Otieno", ("Daniel Otieno", "KEN", "MIL", "person")),
+    ("Kenyan defence minister Daniel Otieno visited the base.", "Daniel Otieno", ("Daniel Otieno", "KEN", "GOV", "person")),
+    ("Kenyan army commander Peter Mwangi visited the base.", "Peter Mwangi", ("Peter Mwangi", "KEN", "MIL", "person")),
+    ("Senator Marco Rubio said the bill would pass.", "Marco Rubio", ("Marco Rubio", "USA", "LEG", "person")),
+    ("Chile's Defense Department said the drill was over.", "Chile's Defense Department", ("Chile's Defense Department", "CHL", "MIL", "organization")),
+    ("TEHRAN - Officials met on Sunday.", "TEHRAN", ("Iran", "IRN", "GOV", "state")),
     ("Tomas Varga, the Slovak interior minister, said the border was shut.", "Tomas Varga", ("Tomas Varga", "SVK", "GOV", "person")),
-    ("The Polish defence minister, Marek Zielinski, said troops would stay.", "Marek Zielinski", ("Marek Zielinski", "POL", "MIL", "person")),
+    ("The Polish defence minister, Marek Zielinski, said troops would stay.", "Marek Zielinski", ("Marek Zielinski", "POL", "GOV", "person")),
     ("Hamas spokesman Basem Naim rejected the offer.", "Basem Naim", ("Basem Naim", "PSE", "REB", "person")),
 ])
 def test_actors_titles_and_appositions(nlp, kb, sentence, text, expected):
