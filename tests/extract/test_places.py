@@ -195,6 +195,11 @@ def test_places_extract_georgia_by_sibling_units(nlp, gazetteer, text, country, 
     assert (place.country, place.feature) == (country, feature)
 
 
+@pytest.mark.parametrize("text", ["", "   ", "No places at all here.", "the us and the gulf"])
+def test_places_extract_finds_nothing(nlp, gazetteer, text):
+    assert places_in(nlp, gazetteer, text) == []
+
+
 def test_places_extract_is_in_text_order_without_overlaps(nlp, gazetteer):
     text = "From Kyiv to eastern Europe, and from the Gulf to Latin America, leaders reacted."
     places = places_in(nlp, gazetteer, text)
