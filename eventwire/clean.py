@@ -182,7 +182,12 @@ def fix_mojibake(text: str) -> str:
     A run is replaced only when its bytes are valid UTF-8, so ordinary accented
     text ("café", "Zürich") is never touched.
     """
-    return _MOJIBAKE.sub(_redecode, text)
+    for _ in range(3):  # text encoded twice ("Ã¢â‚¬â„¢") takes two rounds
+        fixed = _MOJIBAKE.sub(_redecode, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
 
 
 def _redecode(match: re.Match[str]) -> str:

@@ -39,6 +39,7 @@ FIXTURES = Path(__file__).parent / "data" / "ingest"
     ("Facebook Twitter WhatsApp Email", "share"),
     ("Share", "share"),
     ("Follow us on Twitter", "follow-us"),
+    ("Follow our live coverage of the port strike", "follow-us"),
     ("Download our free app", "follow-us"),
     ("Credit: Getty Images", "image-credit"),
     ("Image source, Lantern Wire", "image-credit"),
@@ -78,6 +79,7 @@ def test_clean_boilerplate_lines_dropped(line, pattern):
     "Sign language interpreters joined the march in the capital.",
     "The minister said advertising on state television would be banned.",
     "Protesters shouted 'Read more books' outside the library.",
+    "Police followed the live coverage closely, a spokesman said.",
 ])
 def test_clean_article_lines_kept(line):
     assert boilerplate_match(line) is None
@@ -94,6 +96,8 @@ def test_clean_article_lines_kept(line):
     ("He said “no” and ‘never’.", "He said “no” and ‘never’.\n"),
     ("The ministerâ€™s visit cost Â£5 â€” cafÃ© owners agreed.",
      "The minister’s visit cost £5 — café owners agreed.\n"),
+    ("The ministerÃ¢â‚¬â„¢s visit.", "The minister’s visit.\n"),      # mojibake twice over
+    ("Latin-1 read: itâ\x80\x99s here.", "Latin-1 read: it’s here.\n"),
     ("A line\u2028and another.", "A line\nand another.\n"),
     ("Bell\x07 and escape\x1b chars.", "Bell and escape chars.\n"),
     ("", ""),
@@ -172,3 +176,16 @@ def test_clean_bad_boilerplate_file_names_line(tmp_path, body, line):
     path.write_text(body, "utf-8")
     with pytest.raises(DataFileError, match=f"boilerplate.yaml:{line}:"):
         load_boilerplate(path)
+
+
+REPO_ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", REPO_ARTICLES, ids=[p.stem for p in REPO_ARTICLES])
+def test_clean_repo_articles_match_their_gold_text(path):
+    """The project's evaluation articles clean to the article.text their gold files hold."""
+    gold = path.with_name(path.stem + ".gold.json")
+    if not gold.exists():
+        pytest.skip(f"{path.name} has no .gold.json beside it")
+    expected = json.loads(gold.read_text("utf-8"))["article"]["text"]
+    assert clean_text(path.read_text("utf-8")) == expected

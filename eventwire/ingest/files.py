@@ -48,7 +48,7 @@ def read_inputs(paths: Sequence[str], *, settings: Settings, published: str | No
     CLI metadata (``published``, ``outlet``, ``url``) fills what an input lacks.
     """
     defaults = Defaults(published=published, outlet=outlet, url=url)
-    for path in paths:
+    for path in [paths] if isinstance(paths, str) else paths:
         if path == "-":
             yield from read_stdin(stdin or sys.stdin.buffer, settings=settings, defaults=defaults)
         else:

@@ -1,7 +1,7 @@
 """Bytes to text: refuse binary files, then find the encoding.
 
 The order (``decode_bytes``):
-1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32);
+1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32), which must fit;
 2. known magic numbers (PDF, ZIP/DOCX, PNG, ...), NUL bytes or many control bytes
    mean binary -> BinaryInput;
 3. strict UTF-8;
@@ -49,8 +49,7 @@ def decode_bytes(data: bytes, *, source: str, html: bool = False) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decode_or_fail(data, encoding, source=source)
-    kind = binary_kind(data)
-    if kind is not None:
+    if binary_kind(data) is not None:
         raise BinaryInput(message("E102", source=source))
     try:
         return data.decode("utf-8")
@@ -81,11 +80,14 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _decode_or_fail(data: bytes, encoding: str, *, source: str) -> str:
-    """Decode with the encoding a byte-order mark names; it must fit."""
+    """Decode with the encoding a byte-order mark names; it must fit and read as text."""
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(message("E103", source=source)) from error
+    if not _reads_as_text(text):
+        raise DecodeError(message("E103", source=source))
+    return text
 
 
 def _fallback_encodings(data: bytes, *, html: bool) -> list[str]:

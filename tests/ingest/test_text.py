@@ -57,6 +57,7 @@ def test_text_binary_refused(data, kind):
     random_high_bytes(2000),
     b"The troops " + random_high_bytes(300) + b" arrived at dawn.",
     b"\xef\xbb\xbf" + b"BOM then invalid \xff\xfe\xfd",           # UTF-8 BOM, bytes not UTF-8
+    codecs.BOM_UTF16_LE + random_high_bytes(2000),               # UTF-16 BOM, then noise
 ])
 def test_text_undecodable_refused(data):
     with pytest.raises(DecodeError, match="a.txt: the bytes are not valid text"):
