@@ -27,6 +27,7 @@ BOILERPLATE_FILE = Path(__file__).parent / "data" / "lexicons" / "boilerplate.ya
 # refused only when the identifier is at least this sure that it is not English.
 MIN_WORDS_FOR_LANGUAGE = 20
 MIN_LANGUAGE_CONFIDENCE = 0.9
+LANGUAGE_SAMPLE_CHARS = 20_000  # the start of a long text is enough to tell its language
 
 _TRAILING = " \t.:;,-–—|•>»"
 _SPACES = re.compile(r"[^\S\n]+")
@@ -138,7 +139,7 @@ def identify_language(text: str) -> tuple[str, float]:
     """(code, probability) from py3langid; ("en", 0.0) for texts too short to judge."""
     if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:
         return "en", 0.0
-    language, confidence = _identifier().classify(text)
+    language, confidence = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(language), float(confidence)
 
 

@@ -50,7 +50,11 @@ def read_inputs(paths: Sequence[str], *, settings: Settings, published: str | No
     defaults = Defaults(published=published, outlet=outlet, url=url)
     for path in [paths] if isinstance(paths, str) else paths:
         if path == "-":
-            yield from read_stdin(stdin or sys.stdin.buffer, settings=settings, defaults=defaults)
+            stream = stdin or getattr(sys.stdin, "buffer", None)
+            if stream is None:  # no standard input at all (a detached process)
+                yield Skip(STDIN, message("E101", source=STDIN), EmptyInput.code)
+                continue
+            yield from read_stdin(stream, settings=settings, defaults=defaults)
         else:
             yield from read_path(Path(path), settings=settings, defaults=defaults)
 
