@@ -41,6 +41,7 @@ _SECTION_KEYS = {
     "organizations": ({"name"}, {"aliases", "country", "sector", "kind"}),
     "people": ({"name", "country"}, {"aliases", "surname", "sector", "role"}),
     "agents": ({"sector", "kind", "words"}, set()),
+    "references": ({"words", "to"}, set()),
 }
 
 
@@ -96,12 +97,12 @@ def read_actor_file(path: Path | str) -> dict[str, Any]:
     for section, items in data.items():
         if section == _LINE:
             continue
-        if section == "regions":
-            _check_words(path, data[_LINE], items, "regions")
+        if section in ("regions", "motion"):
+            _check_words(path, data[_LINE], items, section)
         elif section in _SECTION_KEYS:
             _check_section(path, section, items, data[_LINE])
         else:
-            raise _fail(path, data[_LINE], f"unknown section '{section}'; use one of {', '.join([*_SECTION_KEYS, 'regions'])}")
+            raise _fail(path, data[_LINE], f"unknown section '{section}'; use one of {', '.join([*_SECTION_KEYS, 'regions', 'motion'])}")
     return data
 
 
@@ -131,7 +132,7 @@ def _check_fields(path: Path, line: int, item: dict[str, Any]) -> None:
     for field in ("name", "code", "role", "surname"):
         if field in item and not isinstance(item[field], str):
             raise _fail(path, line, f"'{field}' must be text, not {item[field]!r}")
-    for field in ("aliases", "adjectives", "demonyms", "capitals", "words"):
+    for field in ("aliases", "adjectives", "demonyms", "capitals", "words", "to"):
         if field in item:
             _check_words(path, line, item[field], field)
     code = item.get("code", item.get("country"))
@@ -173,6 +174,8 @@ class ActorKB:
         self.country_names: dict[str, str] = {}
         self.agents: dict[str, Agent] = {}
         self.regions: set[str] = set()
+        self.motion: set[str] = set()
+        self.refers: dict[str, set[str]] = {}
         self.files = tuple(str(f) for f in files)
         for path in files:
             self._add_file(read_actor_file(path))
@@ -191,6 +194,10 @@ class ActorKB:
             for word in item["words"]:
                 self.agents[word.lower()] = Agent(item["sector"], item["kind"])
         self.regions.update(word.lower() for word in data.get("regions", []))
+        self.motion.update(word.lower() for word in data.get("motion", []))
+        for item in data.get("references", []):
+            for word in item["words"]:
+                self.refers.setdefault(word.lower(), set()).update(item["to"])
 
     def _add_country(self, item: dict[str, Any]) -> None:
         code, name = item["code"], item["name"]
@@ -218,8 +225,11 @@ class ActorKB:
             self.surnames[surname] = entry
 
     def _add_names(self, entry: Entry, aliases: list[str]) -> None:
+        """Each alias without a leading "The", unless one word would be left ("The Times")."""
         for alias in aliases:
-            self.names[_strip_phrase(alias)] = entry
+            alias = " ".join(alias.split())
+            stripped = _strip_phrase(alias)
+            self.names[stripped if " " in stripped else alias] = entry
 
     def _add_pycountry(self) -> None:
         """Every ISO country the files lack, under its common name."""
@@ -241,8 +251,9 @@ class ActorKB:
 
     def entry(self, text: str, *, surnames: bool = True) -> Entry | None:
         """The entry of a name or alias as written (surnames only when asked)."""
+        text = " ".join(text.split())
+        found = self.names.get(text) or self.names.get(_strip_phrase(text))
         text = _strip_phrase(text)
-        found = self.names.get(text)
         if found is None and surnames:
             found = self.surnames.get(text)
         return found
@@ -298,8 +309,10 @@ class ActorKB:
         names = {token_key(p[:]): entry for p, entry in zip(name_patterns, known.values())}
         name_matcher = PhraseMatcher(vocab, attr="ORTH")
         name_matcher.add("ACTOR_NAME", name_patterns)
-        agent_patterns = list(tokenizer.pipe(self.agents))
-        agents = {token_key(p[:]).lower(): agent for p, agent in zip(agent_patterns, self.agents.values())}
+        nouns = {word: Agent("UNK", "organization") for word in self.refers}
+        nouns.update(self.agents)
+        agent_patterns = list(tokenizer.pipe(nouns))
+        agents = {token_key(p[:]).lower(): agent for p, agent in zip(agent_patterns, nouns.values())}
         agent_matcher = PhraseMatcher(vocab, attr="LOWER")
         agent_matcher.add("ACTOR_AGENT", agent_patterns)
         return name_matcher, agent_matcher, names, agents

@@ -84,7 +84,7 @@ def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
     """Every actor mention of ``doc``, in text order, references resolved."""
     name_matcher, agent_matcher, names, agents = kb.matchers(doc.vocab)
     agent_spans = filter_spans([doc[s:e] for _, s, e in agent_matcher(doc)])
-    mentions = _name_mentions(doc, kb, name_matcher, names)
+    mentions = [m for m in _name_mentions(doc, kb, name_matcher, names) if not _inside_agent(m, agent_spans)]
     mentions += _entity_mentions(doc, kb, mentions, agent_spans)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -97,9 +97,10 @@ def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
             found = _agent_mention(doc, kb, span, agents[token_key(span).lower()], by_token, agent_at)
             mentions += [found] if found else []
     mentions += _surname_mentions(doc, mentions)
+    mentions += _adjective_mentions(doc, kb, taken)
     mentions += _pronoun_mentions(doc, taken)
     mentions.sort(key=_order)
-    return _resolve(doc, mentions)
+    return _resolve(doc, kb, mentions)
 
 
 def distinct_entities(actors: list[Actor]) -> list[Actor]:
@@ -128,11 +129,11 @@ def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> l
     seen: set[str] = set()
     for span in filter_spans([doc[s:e] for _, s, e in matcher(doc)]):
         entry = names[token_key(span)]
-        if entry.capital and _reads_as_place(span):
+        if entry.capital and _reads_as_place(span, kb):
             continue
         if kb.is_surname(entry, span.text) and not _surname_counts(span, entry.name in seen):
             continue
-        if entry.kind == "organization" and _generic_after_country(kb, span):
+        if entry.kind == "organization" and (_generic_after_country(kb, span) or _inside_person(span)):
             continue
         seen.add(entry.name)
         roles = set(entry.role.split()) if entry.role else set()
@@ -144,8 +145,15 @@ def _surname_counts(span: SpacySpan, named_before: bool) -> bool:
     """A bare surname counts when spaCy tags exactly it as a person, or the full name came earlier."""
     ents = [ent for ent in span.doc.ents if ent.start <= span.start < ent.end]
     if ents and ents[0].label_ == "PERSON":
-        return ents[0].start == span.start and ents[0].end - span.end <= 1
+        end = ents[0].end - 1 if span.doc[ents[0].end - 1].text in POSSESSIVE else ents[0].end
+        return ents[0].start == span.start and end == span.end
     return named_before and not ents
+
+
+def _inside_person(span: SpacySpan) -> bool:
+    """An organization alias that is one word of a longer person's name ("Jane Wagner")."""
+    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+               for ent in span.doc.ents)
 
 
 def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
@@ -158,13 +166,21 @@ def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
     return kb.country_of(before.text) not in (None, kb.entry(span.text, surnames=False).country)
 
 
-def _reads_as_place(span: SpacySpan) -> bool:
+def _inside_agent(mention: _Mention, agent_spans: list[SpacySpan]) -> bool:
+    """A name that is only part of a longer title ("Labour" in "Labour Minister")."""
+    return any(span.start <= mention.start and mention.end <= span.end and len(span) > mention.end - mention.start
+               for span in agent_spans)
+
+
+def _reads_as_place(span: SpacySpan, kb: ActorKB) -> bool:
     """A capital after a locative preposition, or inside a longer person's name, is not its government."""
     root = span.root
     for ent in span.doc.ents:
         if ent.label_ == "PERSON" and ent.start <= span.start < ent.end and len(ent) > len(span):
             return True
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
+        return False
+    return root.head.lower_ != "to" or root.head.head.lemma_.lower() in kb.motion
 
 
 def _entity_mentions(doc: Doc, kb: ActorKB, known: list[_Mention], agent_spans: list[SpacySpan]) -> list[_Mention]:
@@ -273,9 +289,10 @@ def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, 
             break
         if not _modifies(token, end):
             break
-        if token.i in agent_at and found.sector is None:
-            found.sector = agent_at[token.i].sector
-        if not _take_word(found, doc, token, kb):
+        if token.i in agent_at:
+            found.sector = found.sector or agent_at[token.i].sector
+            found.first = token.i
+        elif not _take_word(found, doc, token, kb):
             break
         i -= 1
     return found
@@ -283,7 +300,8 @@ def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, 
 
 def _modifies(token: Token, end: int) -> bool:
     """An adjective or noun attached inside the phrase to its right."""
-    return (token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not token.like_num and token.lower_ not in LOCATIVE
+    return ((token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("VBN", "VBG"))
+            and not token.like_num and token.lower_ not in LOCATIVE
             and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.i < token.head.i < end)
 
 
@@ -335,7 +353,8 @@ def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
     if span.end < len(doc) and doc[span.end].pos_ == "PROPN" and agent.kind == "person":
         return None
     modifiers = _modifiers(doc, kb, span.start, span.end, by_token, agent_at)
-    country = modifiers.country or _of_country(doc, span.end, by_token)
+    prep_country, origin_stated = _prep_country(head, by_token)
+    country = modifiers.country or prep_country
     sector = modifiers.sector if agent.sector == "GOV" and modifiers.sector else agent.sector
     organization = modifiers.organization
     if organization is not None:
@@ -352,7 +371,7 @@ def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
     if named is not None and agent.kind == "person":
         actor = replace(named, text=actor.text, start=actor.start, end=actor.end)
     return _Mention(modifiers.first, span.end, actor, generic=named is None, definite=modifiers.definite,
-                    modified=name_start < span.start, region=modifiers.region,
+                    modified=name_start < span.start, region=modifiers.region or origin_stated,
                     roles={t.lower_ for t in doc[name_start:span.end]})
 
 
@@ -364,12 +383,34 @@ def _named_in_apposition(head: Token, by_token: dict[int, _Mention]) -> Actor | 
     return None
 
 
-def _of_country(doc: Doc, end: int, by_token: dict[int, _Mention]) -> str | None:
-    """"the army of Russia": the country named right after "of"."""
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_token:
-        actor = by_token[end + 1].actor
-        return actor.country if actor.kind == "state" or actor.country == "IGO" else None
-    return None
+def _prep_country(head: Token, by_token: dict[int, _Mention]) -> tuple[str | None, bool]:
+    """The country named in "of/for/from <X>" after an agent noun, and whether such a phrase exists."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "from"):
+            continue
+        for pobj in (t for t in prep.children if t.dep_ == "pobj"):
+            for token in [*pobj.lefts, pobj]:
+                if token.i in by_token and by_token[token.i].actor.country:
+                    return by_token[token.i].actor.country, True
+            return None, prep.lower_ == "from"
+    return None, False
+
+
+def _adjective_mentions(doc: Doc, kb: ActorKB, taken: set[int]) -> list[_Mention]:
+    """A nationality adjective stands for its state ("Philippine vessels" -> the Philippines)."""
+    mentions = []
+    for token in doc:
+        adjective = token.pos_ == "ADJ" or token.ent_type_ == "NORP"
+        if token.i in taken or not token.is_title or not adjective or _pro_anti(doc, token):
+            continue
+        start = token.i - 1 if token.i > 0 and kb.country_of(f"{doc[token.i - 1].text} {token.text}") else token.i
+        code = kb.country_of(doc[start:token.i + 1].text)
+        if code is None or start in taken or kb.entry(doc[start:token.i + 1].text, surnames=False):
+            continue
+        span = doc[start:token.i + 1]
+        actor = Actor(span.text, span.start_char, span.end_char, kb.country_names.get(code), code, "GOV", "state")
+        mentions.append(_Mention(start, token.i + 1, actor))
+    return mentions
 
 
 def _surname_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -394,15 +435,18 @@ def _pronoun_mentions(doc: Doc, taken: set[int]) -> list[_Mention]:
     ]
 
 
-def _resolve(doc: Doc, mentions: list[_Mention]) -> list[Actor]:
-    """Carry earlier actors over to surnames, definite titles and pronouns; apply the dominant state."""
+def _resolve(doc: Doc, kb: ActorKB, mentions: list[_Mention]) -> list[Actor]:
+    """Carry earlier actors over to surnames, titles, pronouns and "the bloc"; apply the dominant state."""
     sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     people: list[tuple[int, _Mention]] = []
+    organizations: list[Actor] = []
     counts: Counter[str] = Counter()
     actors: list[Actor] = []
     for mention in mentions:
         sentence = sentence_of.get(mention.start, 0)
         actor = _carry_over(mention, people, sentence)
+        if actor is mention.actor:
+            actor = _refer_back(kb, mention, organizations)
         if actor is None:
             continue
         if mention.generic and actor is mention.actor:
@@ -410,10 +454,29 @@ def _resolve(doc: Doc, mentions: list[_Mention]) -> list[Actor]:
         mention.actor = actor
         if actor.kind == "person":
             people.append((sentence, mention))
+        elif actor.kind == "organization" and not mention.generic:
+            organizations.append(actor)
         if actor.country and actor.country != "IGO" and (actor.kind == "state" or actor.sector == "GOV"):
             counts[actor.country] += 1
         actors.append(actor)
     return actors
+
+
+def _refer_back(kb: ActorKB, mention: _Mention, organizations: list[Actor]) -> Actor | None:
+    """"the bloc", "the Commission": the latest named organization the words can stand for; None drops it."""
+    actor = mention.actor
+    words = (actor.name or "").lower().split()
+    suffixes = [" ".join(words[i:]) for i in range(len(words))]
+    targets = next((kb.refers[s] for s in suffixes if s in kb.refers), None)
+    definite = mention.generic and mention.definite and not mention.modified
+    if mention.unknown_name or (definite and targets):
+        for earlier in reversed(organizations):
+            named = (earlier.name or "").lower().split()
+            fits = targets is not None and (earlier.country in targets or earlier.sector in targets)
+            if fits or (targets is not None and "NAMED" in targets and words[-1] in named) or (
+                    mention.unknown_name and words and set(words) <= set(named)):
+                return _as(actor, earlier)
+    return None if actor.sector == "UNK" else actor
 
 
 def _carry_over(mention: _Mention, people: list[tuple[int, _Mention]], sentence: int) -> Actor | None:

@@ -181,6 +181,41 @@ def test_actors_outlets(nlp, kb, sentence, text, expected):
     assert _find(_run(nlp, kb, sentence), text) == expected
 
 
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("Philippine vessels sailed past the shoal.", "Philippine", ("Philippines", "PHL", "GOV", "state")),
+    ("The deal angered South Korean carmakers.", "South Korean", ("South Korea", "KOR", "GOV", "state")),
+    ("Israeli troops entered the town.", "Israeli", ("Israel", "ISR", "GOV", "state")),
+])
+def test_actors_nationality_adjective_is_its_state(nlp, kb, sentence, text, expected):
+    assert _find(_run(nlp, kb, sentence), text) == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("The European Union met on Friday. The bloc agreed to extend the sanctions.", "The bloc", ("European Union", "IGO", "GOV", "organization")),
+    ("The European Commission proposed tariffs. The Commission said talks would go on.", "The Commission", ("European Commission", "IGO", "GOV", "organization")),
+    ("Boko Haram raided a village. The group later released a video.", "The group", ("Boko Haram", "NGA", "REB", "organization")),
+    ("The IAEA said its inspectors were barred. The agency gave no details.", "The agency", ("International Atomic Energy Agency", "IGO", "GOV", "organization")),
+])
+def test_actors_organization_referred_back(nlp, kb, sentence, text, expected):
+    assert _find(_run(nlp, kb, sentence), text) == expected
+
+
+def test_actors_unresolved_reference_noun_is_dropped(nlp, kb):
+    assert _find(_run(nlp, kb, "The bloc was quiet on Sunday."), "The bloc") is None
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("Labour Minister Jorge Fuentes met the union.", "Jorge Fuentes", ("Jorge Fuentes", None, "GOV", "person")),
+    ("Congolese Foreign Minister Therese Anne Wagner spoke.", "Therese Anne Wagner", ("Therese Anne Wagner", "COD", "GOV", "person")),
+    ("A spokesperson for the UN said aid was blocked.", "A spokesperson", ("spokesperson", "IGO", "GOV", "person")),
+    ("Japan conveyed its concerns to Beijing on Friday.", "Beijing", ("China", "CHN", "GOV", "state")),
+    ("Congo accused Rwanda of backing the rebels.", "Congo", ("Democratic Republic of the Congo", "COD", "GOV", "state")),
+    ("Ahmed Warsame, Somalia's envoy, arrived.", "Ahmed Warsame", ("Ahmed Warsame", "SOM", "GOV", "person")),
+])
+def test_actors_names_inside_titles_and_people(nlp, kb, sentence, text, expected):
+    assert _find(_run(nlp, kb, sentence), text) == expected
+
+
 def test_actors_dominant_state_fills_a_missing_country(nlp, kb):
     text = ("Chile said on Monday it would act. Chile's government met. Chilean officials said the plan was set. "
             "A senior police official said the raid was lawful.")
