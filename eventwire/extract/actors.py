@@ -26,46 +26,26 @@ A country used as a modifier is both its own state mention and part of the group
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
 from .actor_kb import ActorKB, Agent, Entry, load_actor_kb, token_key
+from .actor_refs import PRONOUNS, Mention, pronoun_mentions, resolve, surname_mentions
 
 __all__ = ["ActorKB", "distinct_entities", "extract_actors", "load_actor_kb"]
 
-PRONOUNS = frozenset({"he", "she"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOCATIVE = frozenset({"in", "to", "into", "from", "at", "near", "toward", "towards", "across", "around",
                       "outside", "inside", "through", "via", "within", "throughout", "between", "over"})
 STOP_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "other", "these", "those", "all",
                               "both", "any", "most", "few", "no", "this", "that", "another", "each", "more",
                               "fewer", "further"})
 DEFINITE = frozenset({"the", "this", "that"})
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
-LOOKBACK_SENTENCES = 2
 WINDOW = 6
-
-
-@dataclass(slots=True)
-class _Mention:
-    """An actor mention while the article is read; ``generic`` marks a common-noun agent."""
-
-    start: int
-    end: int
-    actor: Actor
-    generic: bool = False
-    definite: bool = False
-    modified: bool = False
-    region: bool = False
-    roles: set[str] = field(default_factory=set)
-    unknown_person: bool = False
-    unknown_name: bool = False
 
 
 @dataclass(slots=True)
@@ -96,11 +76,11 @@ def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
         if taken.isdisjoint(range(span.start, span.end)) and not _modifies_agent(span, agent_at):
             found = _agent_mention(doc, kb, span, agents[token_key(span).lower()], by_token, agent_at)
             mentions += [found] if found else []
-    mentions += _surname_mentions(doc, mentions)
+    mentions += surname_mentions(doc, mentions)
     mentions += _adjective_mentions(doc, kb, taken)
-    mentions += _pronoun_mentions(doc, taken)
+    mentions += pronoun_mentions(doc, taken)
     mentions.sort(key=_order)
-    return _resolve(doc, kb, mentions)
+    return resolve(doc, kb, mentions)
 
 
 def distinct_entities(actors: list[Actor]) -> list[Actor]:
@@ -115,7 +95,7 @@ def distinct_entities(actors: list[Actor]) -> list[Actor]:
     return entities
 
 
-def _order(mention: _Mention) -> tuple[int, int]:
+def _order(mention: Mention) -> tuple[int, int]:
     return mention.start, -mention.end
 
 
@@ -123,7 +103,7 @@ def _actor(span: SpacySpan, entry: Entry) -> Actor:
     return Actor(span.text, span.start_char, span.end_char, entry.name, entry.country, entry.sector, entry.kind)
 
 
-def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> list[_Mention]:
+def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> list[Mention]:
     """Knowledge-base names as written; capitals that read as places and untagged surnames left out."""
     mentions = []
     seen: set[str] = set()
@@ -137,7 +117,7 @@ def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> l
             continue
         seen.add(entry.name)
         roles = set(entry.role.split()) if entry.role else set()
-        mentions.append(_Mention(span.start, span.end, _actor(span, entry), roles=roles))
+        mentions.append(Mention(span.start, span.end, _actor(span, entry), roles=roles))
     return mentions
 
 
@@ -166,7 +146,7 @@ def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
     return kb.country_of(before.text) not in (None, kb.entry(span.text, surnames=False).country)
 
 
-def _inside_agent(mention: _Mention, agent_spans: list[SpacySpan]) -> bool:
+def _inside_agent(mention: Mention, agent_spans: list[SpacySpan]) -> bool:
     """A name that is only part of a longer title ("Labour" in "Labour Minister")."""
     return any(span.start <= mention.start and mention.end <= span.end and len(span) > mention.end - mention.start
                for span in agent_spans)
@@ -183,7 +163,7 @@ def _reads_as_place(span: SpacySpan, kb: ActorKB) -> bool:
     return root.head.lower_ != "to" or root.head.head.lemma_.lower() in kb.motion
 
 
-def _entity_mentions(doc: Doc, kb: ActorKB, known: list[_Mention], agent_spans: list[SpacySpan]) -> list[_Mention]:
+def _entity_mentions(doc: Doc, kb: ActorKB, known: list[Mention], agent_spans: list[SpacySpan]) -> list[Mention]:
     """spaCy PERSON and ORG entities the knowledge base does not name."""
     taken = {i for m in known for i in range(m.start, m.end)}
     agent_tokens = {i for span in agent_spans for i in range(span.start, span.end)}
@@ -197,12 +177,12 @@ def _entity_mentions(doc: Doc, kb: ActorKB, known: list[_Mention], agent_spans: 
             ent = _trim_title(ent, agent_tokens)
             if ent is not None:
                 actor = Actor(ent.text, ent.start_char, ent.end_char, _strip_possessive(ent), None, None, "person")
-                mentions.append(_Mention(ent.start, ent.end, actor, unknown_person=True, unknown_name=True))
+                mentions.append(Mention(ent.start, ent.end, actor, unknown_person=True, unknown_name=True))
         elif agent_tokens.isdisjoint(range(ent.start, ent.end)):
             ent = _trim_determiner(ent)
             country = next((kb.country_of(t.text) for t in ent if kb.country_of(t.text)), None)
             actor = Actor(ent.text, ent.start_char, ent.end_char, _strip_possessive(ent), country, None, "organization")
-            mentions.append(_Mention(ent.start, ent.end, actor, unknown_name=True))
+            mentions.append(Mention(ent.start, ent.end, actor, unknown_name=True))
     return mentions
 
 
@@ -225,7 +205,7 @@ def _strip_possessive(span: SpacySpan) -> str:
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else span.text
 
 
-def _add_person_context(doc: Doc, kb: ActorKB, mention: _Mention, by_token: dict[int, _Mention],
+def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[int, Mention],
                         agent_spans: list[SpacySpan], agents: dict[str, Agent]) -> None:
     """Give a person the country and sector of the title before it or its apposition."""
     title = _title_before(mention.start, agent_spans) or _apposition(doc[mention.start:mention.end], agent_spans)
@@ -269,7 +249,7 @@ def _apposition(span: SpacySpan, agent_spans: list[SpacySpan]) -> SpacySpan | No
     return None
 
 
-def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, _Mention],
+def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, Mention],
                agent_at: dict[int, Agent]) -> _Modifiers:
     """Walk left from ``start`` over the words that modify the phrase ending at ``end``."""
     found = _Modifiers(first=start)
@@ -305,7 +285,7 @@ def _modifies(token: Token, end: int) -> bool:
             and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.i < token.head.i < end)
 
 
-def _take_known(found: _Modifiers, mention: _Mention, kb: ActorKB) -> int:
+def _take_known(found: _Modifiers, mention: Mention, kb: ActorKB) -> int:
     """A country, organization or person mention before the agent: take its country."""
     actor = mention.actor
     if found.country is None and found.organization is None:
@@ -345,7 +325,7 @@ def _modifies_agent(span: SpacySpan, agent_at: dict[int, Agent]) -> bool:
 
 
 def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
-                   by_token: dict[int, _Mention], agent_at: dict[int, Agent]) -> _Mention | None:
+                   by_token: dict[int, Mention], agent_at: dict[int, Agent]) -> Mention | None:
     """A common-noun agent with its country from the words around it; None for a title before a name."""
     head = doc[span.end - 1]
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -370,12 +350,12 @@ def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
     named = _named_in_apposition(head, by_token)
     if named is not None and agent.kind == "person":
         actor = replace(named, text=actor.text, start=actor.start, end=actor.end)
-    return _Mention(modifiers.first, span.end, actor, generic=named is None, definite=modifiers.definite,
+    return Mention(modifiers.first, span.end, actor, generic=named is None, definite=modifiers.definite,
                     modified=name_start < span.start, region=modifiers.region or origin_stated,
                     roles={t.lower_ for t in doc[name_start:span.end]})
 
 
-def _named_in_apposition(head: Token, by_token: dict[int, _Mention]) -> Actor | None:
+def _named_in_apposition(head: Token, by_token: dict[int, Mention]) -> Actor | None:
     """The person a title stands in apposition to ("the Polish defence minister, Jan Nowak")."""
     for child in head.children:
         if child.dep_ == "appos" and child.i in by_token and by_token[child.i].actor.kind == "person":
@@ -383,7 +363,7 @@ def _named_in_apposition(head: Token, by_token: dict[int, _Mention]) -> Actor | 
     return None
 
 
-def _prep_country(head: Token, by_token: dict[int, _Mention]) -> tuple[str | None, bool]:
+def _prep_country(head: Token, by_token: dict[int, Mention]) -> tuple[str | None, bool]:
     """The country named in "of/for/from <X>" after an agent noun, and whether such a phrase exists."""
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "from"):
@@ -396,7 +376,7 @@ def _prep_country(head: Token, by_token: dict[int, _Mention]) -> tuple[str | Non
     return None, False
 
 
-def _adjective_mentions(doc: Doc, kb: ActorKB, taken: set[int]) -> list[_Mention]:
+def _adjective_mentions(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Mention]:
     """A nationality adjective stands for its state ("Philippine vessels" -> the Philippines)."""
     mentions = []
     for token in doc:
@@ -409,108 +389,7 @@ def _adjective_mentions(doc: Doc, kb: ActorKB, taken: set[int]) -> list[_Mention
             continue
         span = doc[start:token.i + 1]
         actor = Actor(span.text, span.start_char, span.end_char, kb.country_names.get(code), code, "GOV", "state")
-        mentions.append(_Mention(start, token.i + 1, actor))
+        mentions.append(Mention(start, token.i + 1, actor))
     return mentions
 
 
-def _surname_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """A proper noun spaCy left untagged that repeats the last word of an earlier person's name."""
-    first_seen: dict[str, int] = {}
-    for mention in mentions:
-        if mention.actor.kind == "person" and mention.actor.name and " " in mention.actor.name:
-            first_seen.setdefault(mention.actor.name.split()[-1], mention.end)
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    return [
-        _Mention(t.i, t.i + 1, Actor(t.text, t.idx, t.idx + len(t.text), t.text, kind="person"), unknown_name=True)
-        for t in doc
-        if t.pos_ == "PROPN" and t.i not in taken and first_seen.get(t.text, len(doc)) <= t.i
-    ]
-
-
-def _pronoun_mentions(doc: Doc, taken: set[int]) -> list[_Mention]:
-    """"he"/"she" as a subject: placeholders the resolver fills or drops."""
-    return [
-        _Mention(t.i, t.i + 1, Actor(t.text, t.idx, t.idx + len(t.text), kind="person"))
-        for t in doc if t.lower_ in PRONOUNS and t.dep_ in SUBJECT_DEPS and t.i not in taken
-    ]
-
-
-def _resolve(doc: Doc, kb: ActorKB, mentions: list[_Mention]) -> list[Actor]:
-    """Carry earlier actors over to surnames, titles, pronouns and "the bloc"; apply the dominant state."""
-    sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-    people: list[tuple[int, _Mention]] = []
-    organizations: list[Actor] = []
-    counts: Counter[str] = Counter()
-    actors: list[Actor] = []
-    for mention in mentions:
-        sentence = sentence_of.get(mention.start, 0)
-        actor = _carry_over(mention, people, sentence)
-        if actor is mention.actor:
-            actor = _refer_back(kb, mention, organizations)
-        if actor is None:
-            continue
-        if mention.generic and actor is mention.actor:
-            actor = _dominant(mention, counts)
-        mention.actor = actor
-        if actor.kind == "person":
-            people.append((sentence, mention))
-        elif actor.kind == "organization" and not mention.generic:
-            organizations.append(actor)
-        if actor.country and actor.country != "IGO" and (actor.kind == "state" or actor.sector == "GOV"):
-            counts[actor.country] += 1
-        actors.append(actor)
-    return actors
-
-
-def _refer_back(kb: ActorKB, mention: _Mention, organizations: list[Actor]) -> Actor | None:
-    """"the bloc", "the Commission": the latest named organization the words can stand for; None drops it."""
-    actor = mention.actor
-    words = (actor.name or "").lower().split()
-    suffixes = [" ".join(words[i:]) for i in range(len(words))]
-    targets = next((kb.refers[s] for s in suffixes if s in kb.refers), None)
-    definite = mention.generic and mention.definite and not mention.modified
-    if mention.unknown_name or (definite and targets):
-        for earlier in reversed(organizations):
-            named = (earlier.name or "").lower().split()
-            fits = targets is not None and (earlier.country in targets or earlier.sector in targets)
-            if fits or (targets is not None and "NAMED" in targets and words[-1] in named) or (
-                    mention.unknown_name and words and set(words) <= set(named)):
-                return _as(actor, earlier)
-    return None if actor.sector == "UNK" else actor
-
-
-def _carry_over(mention: _Mention, people: list[tuple[int, _Mention]], sentence: int) -> Actor | None:
-    """The earlier person this mention refers to, as an Actor with this mention's words; None drops it."""
-    actor = mention.actor
-    if actor.text.lower() in PRONOUNS:
-        recent = [m for n, m in people if sentence - n <= LOOKBACK_SENTENCES]
-        return _as(actor, recent[-1].actor) if recent else None
-    if mention.unknown_name:
-        words = set(actor.name.split()) if actor.name else set()
-        for _, earlier in reversed(people):
-            if earlier.actor.name and words <= set(earlier.actor.name.split()):
-                return _as(actor, earlier.actor)
-        return actor
-    if mention.generic and mention.definite and actor.kind == "person":
-        head = actor.text.split()[-1].lower()
-        for _, earlier in reversed(people):
-            compatible = actor.country in (None, earlier.actor.country)
-            if compatible and head in earlier.roles and earlier.actor is not actor:
-                return _as(actor, earlier.actor)
-    return actor
-
-
-def _as(mention: Actor, earlier: Actor) -> Actor:
-    return replace(earlier, text=mention.text, start=mention.start, end=mention.end)
-
-
-def _dominant(mention: _Mention, counts: Counter[str]) -> Actor:
-    """A national-sector agent without a country takes the article's clearly dominant state."""
-    actor = mention.actor
-    if actor.country is not None or mention.region or actor.sector not in NATIONAL_SECTORS or not counts:
-        return actor
-    ranked = counts.most_common(2)
-    top, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
-    if top >= 2 and top > 1.5 * runner_up:
-        return replace(actor, country=ranked[0][0])
-    return actor
