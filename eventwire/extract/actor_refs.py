@@ -20,7 +20,6 @@ from .actor_kb import ActorKB
 
 PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 LOOKBACK_SENTENCES = 2
 
 
@@ -38,6 +37,7 @@ class Mention:
     roles: set[str] = field(default_factory=set)
     unknown_person: bool = False
     unknown_name: bool = False
+    national: bool = False
 
 
 def surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -76,7 +76,7 @@ def resolve(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> list[Actor]:
             actor = _refer_back(kb, mention, organizations)
         if actor is None:
             continue
-        if mention.generic and actor is mention.actor:
+        if actor is mention.actor:
             actor = dominant(mention, counts)
         mention.actor = actor
         if actor.kind == "person":
@@ -132,12 +132,16 @@ def _as(mention: Actor, earlier: Actor) -> Actor:
 
 
 def dominant(mention: Mention, counts: Counter[str]) -> Actor:
-    """A national-sector agent without a country takes the article's clearly dominant state."""
+    """A countryless agent, titled person or unknown organization takes the article's clearly dominant state.
+
+    ``counts`` holds the countries of the state and GOV mentions read so far; the leader is clear
+    when it has more than 1.5 times the runner-up's mentions and either two mentions or no rival.
+    """
     actor = mention.actor
-    if actor.country is not None or mention.region or actor.sector not in NATIONAL_SECTORS or not counts:
+    if actor.country is not None or not mention.national or mention.region or not counts:
         return actor
     ranked = counts.most_common(2)
     top, runner_up = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
-    if top >= 2 and top > 1.5 * runner_up:
+    if top > 1.5 * runner_up and (top >= 2 or runner_up == 0):
         return replace(actor, country=ranked[0][0])
     return actor

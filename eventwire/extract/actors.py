@@ -46,6 +46,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 WINDOW = 6
+UNPLACED_SECTORS = frozenset({"REF", "UNK"})
 
 
 @dataclass(slots=True)
@@ -71,7 +72,7 @@ def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
     agent_at = {i: agents[token_key(span).lower()] for span in agent_spans for i in range(span.start, span.end)}
     for mention in mentions:
         if mention.actor.kind == "person":
-            _add_person_context(doc, kb, mention, by_token, agent_spans, agents)
+            _add_person_context(doc, kb, mention, by_token, agent_spans, agent_at)
     for span in agent_spans:
         if taken.isdisjoint(range(span.start, span.end)) and not _modifies_agent(span, agent_at):
             found = _agent_mention(doc, kb, span, agents[token_key(span).lower()], by_token, agent_at)
@@ -182,7 +183,7 @@ def _entity_mentions(doc: Doc, kb: ActorKB, known: list[Mention], agent_spans: l
             ent = _trim_determiner(ent)
             country = next((kb.country_of(t.text) for t in ent if kb.country_of(t.text)), None)
             actor = Actor(ent.text, ent.start_char, ent.end_char, _strip_possessive(ent), country, None, "organization")
-            mentions.append(Mention(ent.start, ent.end, actor, unknown_name=True))
+            mentions.append(Mention(ent.start, ent.end, actor, unknown_name=True, national=True))
     return mentions
 
 
@@ -206,21 +207,24 @@ def _strip_possessive(span: SpacySpan) -> str:
 
 
 def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[int, Mention],
-                        agent_spans: list[SpacySpan], agents: dict[str, Agent]) -> None:
+                        agent_spans: list[SpacySpan], agent_at: dict[int, Agent]) -> None:
     """Give a person the country and sector of the title before it or its apposition."""
     title = _title_before(mention.start, agent_spans) or _apposition(doc[mention.start:mention.end], agent_spans)
     first = title.start if title is not None else mention.start
-    modifiers = _modifiers(doc, kb, first, title.end if title is not None else mention.end, by_token, {})
+    modifiers = _modifiers(doc, kb, first, title.end if title is not None else mention.end, by_token, agent_at)
     if title is not None:
         mention.roles.update(t.lower_ for t in title)
     if not mention.unknown_person:
-        titled = agents[token_key(title).lower()].sector if title is not None else "GOV"
+        titled = agent_at[title.start].sector if title is not None else "GOV"
         if titled != "GOV" and mention.actor.sector != titled:
             mention.actor = replace(mention.actor, sector=titled)
         return
     actor = mention.actor
     country = modifiers.country or (modifiers.organization.country if modifiers.organization else None)
-    sector = agents[token_key(title).lower()].sector if title is not None else None
+    sector = agent_at[title.start].sector if title is not None else None
+    if sector == "GOV" and modifiers.sector:
+        sector = modifiers.sector
+    mention.national = title is not None
     if modifiers.organization is not None and sector in (None, "GOV") and modifiers.organization.sector:
         sector = modifiers.organization.sector
     mention.actor = replace(actor, country=country, sector=sector)
@@ -267,7 +271,7 @@ def _modifiers(doc: Doc, kb: ActorKB, start: int, end: int, by_token: dict[int, 
             if token.dep_ in ("det", "amod", "predet"):
                 found.first, found.definite = i, token.lower_ in DEFINITE
             break
-        if not _modifies(token, end):
+        if not _modifies(token, end) or (i > 0 and doc[i - 1].tag_ == "TO"):
             break
         if token.i in agent_at:
             found.sector = found.sector or agent_at[token.i].sector
@@ -351,6 +355,7 @@ def _agent_mention(doc: Doc, kb: ActorKB, span: SpacySpan, agent: Agent,
     if named is not None and agent.kind == "person":
         actor = replace(named, text=actor.text, start=actor.start, end=actor.end)
     return Mention(modifiers.first, span.end, actor, generic=named is None, definite=modifiers.definite,
+                   national=sector not in UNPLACED_SECTORS,
                     modified=name_start < span.start, region=modifiers.region or origin_stated,
                     roles={t.lower_ for t in doc[name_start:span.end]})
 

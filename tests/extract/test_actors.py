@@ -222,6 +222,20 @@ def test_actors_dominant_state_fills_a_missing_country(nlp, kb):
     assert _find(_run(nlp, kb, text), "A senior police official") == ("senior police official", "CHL", "COP", "person")
 
 
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("Peru's government said on Monday that protesters had blocked the highway.", "protesters", ("protesters", "PER", "CVL", "group")),
+    ("Peru's government met Minera Quispe on Monday.", "Minera Quispe", ("Minera Quispe", "PER", None, "organization")),
+    ("Peru's government met the miners. Union president Rosa Huaman said no deal was near.", "Rosa Huaman", ("Rosa Huaman", "PER", "LAB", "person")),
+    ("Georgia said riot police had moved in overnight.", "riot police", ("riot police", "GEO", "COP", "group")),
+])
+def test_actors_dominant_state_for_agents_people_and_organizations(nlp, kb, sentence, text, expected):
+    assert _find(_run(nlp, kb, sentence), text) == expected
+
+
+def test_actors_refugees_keep_no_country(nlp, kb):
+    assert _find(_run(nlp, kb, "Poland said refugees were arriving."), "refugees")[1] is None
+
+
 def test_actors_no_dominant_state_when_unclear(nlp, kb):
     text = "Chile and Peru said on Monday they would talk. A senior police official said the raid was lawful."
     assert _find(_run(nlp, kb, text), "A senior police official")[1] is None
