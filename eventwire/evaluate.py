@@ -51,7 +51,9 @@ Where RECORD.md leaves a choice open, eventwire decides:
    agrees; and when the gold speaker is unnamed (no name, or a name that does not
    start with a capital after any article: "senior defence official"), the same
    country + sector + kind (not all null) agrees too.
-12. Articles pair by ``article.id``. Counts are summed over articles (micro-average).
+12. Articles pair by ``article.id``; an output whose id no gold has pairs with the
+   gold article of the same text (whitespace collapsed), so coding a bare .txt (whose
+   id is a hash) can be scored against a gold file that names its own id. Counts are summed over articles (micro-average).
    A gold article with no output has all its events and quotes missed; an output
    article with no gold is ignored and listed in ``unknown_articles``; an article id
    given twice in gold, or twice in output, is a GoldError.
@@ -179,7 +181,7 @@ def score(golds: Sequence[Record], outputs: Sequence[Record], *,
           skipped: Sequence[Skip] = ()) -> Scores:
     """Pair articles by id, score each, and sum the counts (see 12)."""
     gold_by_id = _by_id(golds, "gold records")
-    output_by_id = _by_id(outputs, "output records")
+    output_by_id = _pair_by_text(gold_by_id, _by_id(outputs, "output records"))
     scores = Scores(unknown_articles=[i for i in output_by_id if i not in gold_by_id],
                     missing_articles=[i for i in gold_by_id if i not in output_by_id],
                     skipped=[f"{skip.source}: {skip.reason}" for skip in skipped])
@@ -192,6 +194,17 @@ def score(golds: Sequence[Record], outputs: Sequence[Record], *,
     scores.counts = {"total": {**dict(totals), "skipped": len(skipped)}, "articles": per_article}
     _set_figures(scores, totals)
     return scores
+
+
+def _pair_by_text(golds: dict[str, Record], outputs: dict[str, Record]) -> dict[str, Record]:
+    """Re-key outputs with an unknown id to the gold id of the article with the same text."""
+    unmatched = {" ".join(g.article.text.split()): i for i, g in golds.items() if i not in outputs}
+    paired: dict[str, Record] = {}
+    for article_id, record in outputs.items():
+        if article_id not in golds:
+            article_id = unmatched.pop(" ".join(record.article.text.split()), article_id)
+        paired[article_id] = record
+    return paired
 
 
 def _by_id(records: Sequence[Record], label: str) -> dict[str, Record]:

@@ -251,6 +251,7 @@ class EventMention:
     event: Event
     sentence: int
     anaphoric: bool = False
+    nominal: bool = False
     trigger_i: int = -1
     predicate_i: int = -1
     head_i: int = -1

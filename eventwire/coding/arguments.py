@@ -22,6 +22,7 @@ LOCATIVE = ("in", "into", "to", "at", "near", "across", "throughout", "inside", 
             "toward", "towards", "outside", "within", "on", "around", "off")
 ATTACHED = frozenset({"npadvmod", "tmod", "prep", "pobj", "appos", "nummod", "compound",
                       "advmod", "amod", "conj", "cc", "punct", "det", "nmod", "quantmod", "poss"})
+REPORTING = frozenset({"report", "say", "tell", "add", "announce", "confirm", "state", "claim", "note"})
 BOUNDARY = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 
 
@@ -142,6 +143,9 @@ def find_location(match: TriggerMatch, index: MentionIndex) -> list[Place]:
 def find_date(match: TriggerMatch, index: MentionIndex) -> TimeRef | None:
     """A normalized time expression attached to the predicate within its own clause."""
     anchors = {match.predicate.i, match.token.i}
+    reporter = match.predicate.head
+    if match.predicate.dep_ in ("ccomp", "parataxis") and reporter.lemma_.lower() in REPORTING:
+        anchors.add(reporter.i)  # "X happened yesterday, CNN reports": the parser hangs the date on the cue
     for token in match.token.sent:
         time = index.times.get(token.i)
         if time is None or token.i in anchors:

@@ -59,7 +59,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         confidence=_confidence(match, found, bool(recipient), info))
     return EventMention(
         event=event, sentence=sentence_ids.get(match.token.sent.start, 0),
-        anaphoric=_anaphoric(match), trigger_i=match.token.i, predicate_i=match.predicate.i,
+        anaphoric=_anaphoric(match), nominal=match.entry.pos == "NOUN", trigger_i=match.token.i, predicate_i=match.predicate.i,
         head_i=match.predicate.head.i, subject_of=_subject_trigger(match, trigger_tokens),
         actor_found=found)
 
@@ -138,7 +138,7 @@ def _subject_trigger(match: TriggerMatch, trigger_tokens: set[int]) -> int | Non
 def _conditional_target(match: TriggerMatch, index: MentionIndex, actors: list[Actor],
                         info: TypeInfo) -> list[Actor]:
     """'Sanctions if Russia invades': the subject of the condition is the target."""
-    if info.name not in ("SANCTION", "THREATEN", "COERCE", "MOBILIZE"):
+    if info.name not in ("SANCTION", "THREATEN", "COERCE"):
         return []
     taken = {(a.name or a.text).lower() for a in actors}
     for token in [match.predicate, *match.predicate.ancestors]:

@@ -19,6 +19,7 @@ from ..records import Event, EventMention, Quantity
 from . import syntax
 
 WINDOW = 2
+ADJACENT = 4
 PROPOSALS = frozenset({"request", "demand", "proposal", "offer", "call", "appeal", "plea",
                        "ultimatum", "plan", "bid", "invitation", "condition"})
 RESPONSES = frozenset({"REJECT", "AGREE", "CONCEDE"})
@@ -54,20 +55,18 @@ def _target(mention: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
         for cluster in same:
             if mention.subject_of in cluster.triggers:
                 return cluster
+    for cluster in same:
+        if cluster.last_sentence == mention.sentence and min(
+                abs(mention.trigger_i - i) for i in cluster.triggers) <= ADJACENT:
+            return cluster  # "placed on standby to deploy": one event, two words for it
     near = [c for c in same if mention.sentence - c.last_sentence <= WINDOW]
     if mention.anaphoric:
-        nominal = event.trigger is not None and " " not in event.trigger.text and _is_nominal(mention)
-        pool = [c for c in same if nominal or c.event.modality == event.modality]
+        pool = [c for c in same if mention.nominal or c.event.modality == event.modality]
         return _prefer_place(pool, event)
     for cluster in near:
         if cluster.event.modality == event.modality and _refines(cluster.event.size, event.size):
             return cluster
     return None
-
-
-def _is_nominal(mention: EventMention) -> bool:
-    return mention.trigger_i == mention.predicate_i and mention.event.trigger is not None \
-        and mention.event.trigger.text[:1].islower()
 
 
 def _prefer_place(pool: list[_Cluster], event: Event) -> _Cluster | None:

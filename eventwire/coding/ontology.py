@@ -24,7 +24,7 @@ DATA = Path(str(resources.files("eventwire") / "data"))
 CONDITION_KEYS = frozenset({
     "object", "not_object", "subject", "not_subject", "prep", "not_prep", "prep_object",
     "not_prep_object", "prt", "light", "modifier", "not_modifier", "xcomp", "not_xcomp",
-    "xcomp_lemma", "ccomp_modal", "object_is_actor",
+    "xcomp_lemma", "ccomp_modal", "object_is_actor", "followed_by", "not_dep",
 })
 ENTRY_KEYS = CONDITION_KEYS | {"lemma", "pos", "mode", "context"}
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})

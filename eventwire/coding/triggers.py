@@ -109,7 +109,17 @@ def _words(tokens: list[Token]) -> set[str]:
         out.add(token.lemma_.lower())
         out.add(token.lower_)
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "compound")
+        if token.pos_ == "NUM":
+            out.update(_elided_noun(token))
     return out
+
+
+def _elided_noun(number: Token) -> set[str]:
+    """'2,000 troops ..., with another 1,000 moving': a bare figure counts the last counted noun."""
+    for token in reversed(number.doc[number.sent.start:number.i]):
+        if token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children):
+            return {token.lemma_.lower()}
+    return set()
 
 
 def _fits(token: Token, entry: TriggerEntry, lexicon: Lexicon, actor_tokens: frozenset[int]) -> bool:
@@ -190,6 +200,21 @@ def _check_ccomp_modal(token, entry, lexicon, value, actor_tokens):
     return any(a.lower_ in modal for c in syntax.children(token, "ccomp") for a in c.children)
 
 
+def _check_followed_by(token, entry, lexicon, value, actor_tokens):
+    """The words right after the trigger (parse-independent: "placed on standby")."""
+    after = " " + " ".join(t.lower_ for t in token.doc[token.i + 1:token.i + 7]) + " "
+    return any(f" {phrase} " in after for phrase in _as_phrases(value))
+
+
+def _as_phrases(value: object) -> list[str]:
+    return [v.lower() for v in (value if isinstance(value, list) else [value])]
+
+
+def _check_not_dep(token, entry, lexicon, value, actor_tokens):
+    """Exclude a syntactic role: "troops already stationed there" describes, it does not report."""
+    return token.dep_ not in _as_phrases(value)
+
+
 def _check_object_is_actor(token, entry, lexicon, value, actor_tokens):
     return any(t.i in actor_tokens for t in themes(token, entry))
 
@@ -203,4 +228,5 @@ _CHECKS = {
     "modifier": _check_modifier, "not_modifier": _check_not_modifier,
     "xcomp": _check_xcomp, "not_xcomp": _check_not_xcomp, "xcomp_lemma": _check_xcomp_lemma,
     "ccomp_modal": _check_ccomp_modal, "object_is_actor": _check_object_is_actor,
+    "followed_by": _check_followed_by, "not_dep": _check_not_dep,
 }
