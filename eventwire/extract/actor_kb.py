@@ -311,8 +311,10 @@ class ActorKB:
         name_matcher.add("ACTOR_NAME", name_patterns)
         nouns = {word: Agent("UNK", "organization") for word in self.refers}
         nouns.update(self.agents)
-        agent_patterns = list(tokenizer.pipe(nouns))
-        agents = {token_key(p[:]).lower(): agent for p, agent in zip(agent_patterns, nouns.values())}
+        # Tokenized as written and capitalized: "sen." splits where "Sen." stays one token.
+        variants = [(form, agent) for word, agent in nouns.items() for form in {word, word[:1].upper() + word[1:]}]
+        agent_patterns = list(tokenizer.pipe(form for form, _ in variants))
+        agents = {token_key(p[:]).lower(): agent for p, (_, agent) in zip(agent_patterns, variants)}
         agent_matcher = PhraseMatcher(vocab, attr="LOWER")
         agent_matcher.add("ACTOR_AGENT", agent_patterns)
         return name_matcher, agent_matcher, names, agents

@@ -221,6 +221,7 @@ def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[
         return
     actor = mention.actor
     country = modifiers.country or (modifiers.organization.country if modifiers.organization else None)
+    country = country or _prep_country(doc[mention.start:mention.end].root, by_token)[0]
     sector = agent_at[title.start].sector if title is not None else None
     if sector == "GOV" and modifiers.sector:
         sector = modifiers.sector

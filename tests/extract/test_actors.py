@@ -80,6 +80,9 @@ def test_actors_capital_as_place_is_no_actor(nlp, kb, sentence, text):
     ("TEHRAN - Officials met on Sunday.", "TEHRAN", ("Iran", "IRN", "GOV", "state")),
     ("Tomas Varga, the Slovak interior minister, said the border was shut.", "Tomas Varga", ("Tomas Varga", "SVK", "GOV", "person")),
     ("The Polish defence minister, Marek Zielinski, said troops would stay.", "Marek Zielinski", ("Marek Zielinski", "POL", "GOV", "person")),
+    ("Sen. Tomas Ruiz said the bill would pass.", "Tomas Ruiz", ("Tomas Ruiz", None, "LEG", "person")),
+    ("Lt. Gen. Joseph Okello of Uganda's army spoke.", "Joseph Okello", ("Joseph Okello", "UGA", "MIL", "person")),
+    ("Union president Rosa Quilca of Peru said the strike would go on.", "Rosa Quilca", ("Rosa Quilca", "PER", "LAB", "person")),
     ("Hamas spokesman Basem Naim rejected the offer.", "Basem Naim", ("Basem Naim", "PSE", "REB", "person")),
 ])
 def test_actors_titles_and_appositions(nlp, kb, sentence, text, expected):
