@@ -5,20 +5,23 @@ Reads the spaCy ``Doc`` (tokens, dependency parse, NER) and the ``ActorKB``; wri
 
 1. proper names: knowledge-base names matched exactly (countries, capitals, organizations,
    people), then spaCy PERSON and ORG entities the base lacks. A capital counts only where it
-   does not read as a place ("Moscow said", not "flew to Moscow"); a bare surname from the base
-   only where spaCy tags a person. Titles and appositions give an unknown person a country and
-   sector ("French foreign minister Jean Dupont", "Dupont, the French foreign minister").
-2. common-noun agents ("US officials", "Israeli troops", "Russia's army"): the agent noun gives
-   sector and kind, a nationality adjective, country compound, possessive or "of <country>"
-   gives the country; a region word ("European allies") leaves it null on purpose.
-3. references, in text order: a later surname, "the minister" / "the official" / "the
-   president" after a fuller mention, and "he"/"she" as a subject (most recent person of the same
-   or the two previous sentences) take the earlier actor's name, country, sector and kind.
-   An unresolved pronoun is dropped.
-4. dominant state: a GOV/MIL/COP/SPY/JUD/LEG agent with no country and no region word ("a senior
-   defence official") takes the article's dominant country, the most frequent country among
-   the state and GOV mentions before it, when it leads clearly (at least 2 mentions and more than
-   1.5 times the runner-up). Otherwise its country stays null.
+   does not read as a place ("Moscow said", not "talks in Moscow" or "flew to Moscow"); a bare
+   surname from the base only where spaCy tags exactly it as a person or the full name came
+   earlier; a country or organization word inside a longer person's name ("Michael Jordan") or a
+   longer title ("Labour Minister") does not count. Titles, appositions and "of <country>" give
+   an unknown person a country and sector ("French foreign minister Jean Dupont", "Dupont, the
+   French foreign minister", "Gen. Dupont of France's army").
+2. common-noun agents ("US officials", "Israeli troops", "Russia's army", "the army of Peru"):
+   the agent noun gives sector and kind; a nationality adjective, country compound, possessive
+   or "of/for <country>" gives the country; a region word ("European allies") leaves it null on
+   purpose. A nationality adjective is also a mention of its state ("Philippine vessels").
+3. references (``actor_refs``): a later surname, "the minister" / "the official" / "the
+   president", "he"/"she" as a subject, and "the bloc" / "the agency" take the earlier actor's
+   name, country, sector and kind; unresolved pronouns and reference nouns are dropped.
+4. dominant state (``actor_refs.dominant``): an agent (not refugees), a titled person or an
+   unknown organization with no country and no region word ("a senior defence official") takes
+   the article's dominant country, the most frequent among the state and GOV mentions before
+   it, when it leads clearly (more than 1.5 times the runner-up, and two mentions or no rival).
 
 A country used as a modifier is both its own state mention and part of the group ("US" and
 "US officials"); at equal start the longer mention comes first.
@@ -114,7 +117,9 @@ def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> l
             continue
         if kb.is_surname(entry, span.text) and not _surname_counts(span, entry.name in seen):
             continue
-        if entry.kind == "organization" and (_generic_after_country(kb, span) or _inside_person(span)):
+        if entry.kind != "person" and _inside_person(span):
+            continue
+        if entry.kind == "organization" and _generic_after_country(kb, span):
             continue
         seen.add(entry.name)
         roles = set(entry.role.split()) if entry.role else set()
@@ -132,7 +137,7 @@ def _surname_counts(span: SpacySpan, named_before: bool) -> bool:
 
 
 def _inside_person(span: SpacySpan) -> bool:
-    """An organization alias that is one word of a longer person's name ("Jane Wagner")."""
+    """A country or organization name that is one word of a longer person's name ("Michael Jordan")."""
     return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
                for ent in span.doc.ents)
 

@@ -70,6 +70,16 @@ def test_actors_capital_as_place_is_no_actor(nlp, kb, sentence, text):
 
 
 @pytest.mark.parametrize("sentence, text, expected", [
+    ("Michael Jordan played on Sunday.", "Michael Jordan", ("Michael Jordan", None, None, "person")),
+    ("George Washington crossed the river.", "George Washington", ("George Washington", None, None, "person")),
+])
+def test_actors_country_words_inside_a_person_name(nlp, kb, sentence, text, expected):
+    actors = _run(nlp, kb, sentence)
+    assert _find(actors, text) == expected
+    assert all(a.kind != "state" for a in actors)
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
     ("Russian president Vladimir Putin signed the decree.", "Vladimir Putin", ("Vladimir Putin", "RUS", "GOV", "person")),
     ("Secretary of State Antony Blinken arrived in Cairo.", "Antony Blinken", ("Antony Blinken", "USA", "GOV", "person")),
     ("French foreign minister Jean-Marc Delorme said Paris was ready.", "Jean-Marc Delorme", ("Jean-Marc Delorme", "FRA", "GOV", "person")),
