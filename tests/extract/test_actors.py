@@ -342,6 +342,15 @@ def test_actors_bad_data_file_names_file_and_line(tmp_path, body, line, detail):
     assert detail in str(caught.value)
 
 
+def test_actors_missing_or_empty_extra_file(tmp_path):
+    with pytest.raises(DataFileError, match=r"nowhere\.yaml:0: cannot read the file"):
+        load_actor_kb(extra_files=(str(tmp_path / "nowhere.yaml"),))
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"empty\.yaml:1: the file must be a mapping"):
+        load_actor_kb(extra_files=(str(empty),))
+
+
 def test_actors_packaged_files_open_with_source_and_licence():
     from eventwire.extract.actor_kb import DATA_DIR, PACKAGED
 
