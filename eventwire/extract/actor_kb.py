@@ -263,7 +263,22 @@ class ActorKB:
         found = self.entry(text)
         if found is not None:
             return Actor(text, 0, len(text), found.name, found.country, found.sector, found.kind)
-        return self._compose(text)
+        return self._compose(text) or self._titled(text)
+
+    def _titled(self, text: str) -> Actor | None:
+        """A title, then a name: "Russian president Vladimir Putin", "French foreign minister Jean Dupont"."""
+        words = _strip_phrase(text).split()
+        for cut in range(1, len(words)):
+            if not all(word[:1].isupper() for word in words[cut:]):
+                continue
+            name = " ".join(words[cut:])
+            known = self.entry(name)
+            if known is not None and known.kind == "person":
+                return Actor(text, 0, len(text), known.name, known.country, known.sector, "person")
+            title = self._compose(" ".join(words[:cut]))
+            if title is not None and title.kind == "person":
+                return Actor(text, 0, len(text), name, title.country, title.sector, "person")
+        return None
 
     def _compose(self, text: str) -> Actor | None:
         """A modifier-plus-agent phrase: the longest agent suffix, a country or organization before it."""
@@ -277,7 +292,7 @@ class ActorKB:
                 if modifier.lower() in self.regions:
                     country = None
                     break
-                known = self.entry(modifier, surnames=False)
+                known = self.entry(modifier)
                 country = self.country_of(modifier) or (known.country if known else country)
                 if known is not None and known.kind == "organization" and sector == "GOV" and known.sector:
                     sector = known.sector

@@ -277,6 +277,11 @@ def test_actors_distinct_entities_first_mention_no_pronouns(nlp, kb):
     ("the Wall Street Journal", ("The Wall Street Journal", "USA", "MED", "organization")),
     ("Blinken", ("Antony Blinken", "USA", "GOV", "person")),
     ("protesters", ("protesters", None, "CVL", "group")),
+    ("Moscow", ("Russia", "RUS", "GOV", "state")),
+    ("Russian president Vladimir Putin", ("Vladimir Putin", "RUS", "GOV", "person")),
+    ("Foreign Minister Sergey Lavrov", ("Sergey Lavrov", "RUS", "GOV", "person")),
+    ("French foreign minister Jean Dupont", ("Jean Dupont", "FRA", "GOV", "person")),
+    ("Putin's spokesman", ("Putin's spokesman", "RUS", "GOV", "person")),
 ])
 def test_actors_kb_lookup(kb, phrase, expected):
     actor = kb.lookup(phrase)
