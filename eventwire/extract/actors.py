@@ -68,14 +68,15 @@ def extract_actors(doc: Doc, kb: ActorKB) -> list[Actor]:
     """Every actor mention of ``doc``, in text order, references resolved."""
     name_matcher, agent_matcher, names, agents = kb.matchers(doc.vocab)
     agent_spans = filter_spans([doc[s:e] for _, s, e in agent_matcher(doc)])
-    mentions = [m for m in _name_mentions(doc, kb, name_matcher, names) if not _inside_agent(m, agent_spans)]
-    mentions += _entity_mentions(doc, kb, mentions, agent_spans)
+    agent_index = {i: span for span in agent_spans for i in range(span.start, span.end)}
+    mentions = [m for m in _name_mentions(doc, kb, name_matcher, names) if not _inside_agent(m, agent_index)]
+    mentions += _entity_mentions(doc, kb, mentions, agent_index)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     agent_at = {i: agents[token_key(span).lower()] for span in agent_spans for i in range(span.start, span.end)}
     for mention in mentions:
         if mention.actor.kind == "person":
-            _add_person_context(doc, kb, mention, by_token, agent_spans, agent_at)
+            _add_person_context(doc, kb, mention, by_token, agent_index, agent_at)
     for span in agent_spans:
         if taken.isdisjoint(range(span.start, span.end)) and not _modifies_agent(span, agent_at):
             found = _agent_mention(doc, kb, span, agents[token_key(span).lower()], by_token, agent_at)
@@ -129,17 +130,29 @@ def _name_mentions(doc: Doc, kb: ActorKB, matcher, names: dict[str, Entry]) -> l
 
 def _surname_counts(span: SpacySpan, named_before: bool) -> bool:
     """A bare surname counts when spaCy tags exactly it as a person, or the full name came earlier."""
-    ents = [ent for ent in span.doc.ents if ent.start <= span.start < ent.end]
-    if ents and ents[0].label_ == "PERSON":
-        end = ents[0].end - 1 if span.doc[ents[0].end - 1].text in POSSESSIVE else ents[0].end
-        return ents[0].start == span.start and end == span.end
-    return named_before and not ents
+    ent = _entity_at(span.doc, span.start)
+    if ent is not None and ent.label_ == "PERSON":
+        end = ent.end - 1 if span.doc[ent.end - 1].text in POSSESSIVE else ent.end
+        return ent.start == span.start and end == span.end
+    return named_before and ent is None
 
 
 def _inside_person(span: SpacySpan) -> bool:
     """A country or organization name that is one word of a longer person's name ("Michael Jordan")."""
-    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
-               for ent in span.doc.ents)
+    ent = _entity_at(span.doc, span.start)
+    return ent is not None and ent.label_ == "PERSON" and span.end <= ent.end and len(ent) > len(span)
+
+
+def _entity_at(doc: Doc, i: int) -> SpacySpan | None:
+    """The named entity covering token ``i``, found from the IOB tags (no scan of ``doc.ents``)."""
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=doc[i].ent_type_)
 
 
 def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
@@ -152,27 +165,24 @@ def _generic_after_country(kb: ActorKB, span: SpacySpan) -> bool:
     return kb.country_of(before.text) not in (None, kb.entry(span.text, surnames=False).country)
 
 
-def _inside_agent(mention: Mention, agent_spans: list[SpacySpan]) -> bool:
+def _inside_agent(mention: Mention, agent_index: dict[int, SpacySpan]) -> bool:
     """A name that is only part of a longer title ("Labour" in "Labour Minister")."""
-    return any(span.start <= mention.start and mention.end <= span.end and len(span) > mention.end - mention.start
-               for span in agent_spans)
+    span = agent_index.get(mention.start)
+    return span is not None and mention.end <= span.end and len(span) > mention.end - mention.start
 
 
 def _reads_as_place(span: SpacySpan, kb: ActorKB) -> bool:
-    """A capital after a locative preposition, or inside a longer person's name, is not its government."""
+    """A capital after a locative preposition ("talks in Moscow", "flew to Moscow") is a place."""
     root = span.root
-    for ent in span.doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= span.start < ent.end and len(ent) > len(span):
-            return True
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
         return False
     return root.head.lower_ != "to" or root.head.head.lemma_.lower() in kb.motion
 
 
-def _entity_mentions(doc: Doc, kb: ActorKB, known: list[Mention], agent_spans: list[SpacySpan]) -> list[Mention]:
+def _entity_mentions(doc: Doc, kb: ActorKB, known: list[Mention], agent_index: dict[int, SpacySpan]) -> list[Mention]:
     """spaCy PERSON and ORG entities the knowledge base does not name."""
     taken = {i for m in known for i in range(m.start, m.end)}
-    agent_tokens = {i for span in agent_spans for i in range(span.start, span.end)}
+    agent_tokens = set(agent_index)
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
@@ -212,9 +222,9 @@ def _strip_possessive(span: SpacySpan) -> str:
 
 
 def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[int, Mention],
-                        agent_spans: list[SpacySpan], agent_at: dict[int, Agent]) -> None:
+                        agent_index: dict[int, SpacySpan], agent_at: dict[int, Agent]) -> None:
     """Give a person the country and sector of the title before it or its apposition."""
-    title = _title_before(mention.start, agent_spans) or _apposition(doc[mention.start:mention.end], agent_spans)
+    title = _title_before(mention.start, agent_index) or _apposition(doc[mention.start:mention.end], agent_index)
     first = title.start if title is not None else mention.start
     modifiers = _modifiers(doc, kb, first, title.end if title is not None else mention.end, by_token, agent_at)
     if title is not None:
@@ -238,24 +248,22 @@ def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[
         mention.roles.add("person")
 
 
-def _title_before(start: int, agent_spans: list[SpacySpan]) -> SpacySpan | None:
-    """The person-noun agent ending right before ``start`` ("foreign minister" X)."""
-    for span in agent_spans:
-        if span.end == start:
-            return span
-    return None
+def _title_before(start: int, agent_index: dict[int, SpacySpan]) -> SpacySpan | None:
+    """The agent ending right before ``start`` ("foreign minister" X)."""
+    span = agent_index.get(start - 1)
+    return span if span is not None and span.end == start else None
 
 
-def _apposition(span: SpacySpan, agent_spans: list[SpacySpan]) -> SpacySpan | None:
+def _apposition(span: SpacySpan, agent_index: dict[int, SpacySpan]) -> SpacySpan | None:
     """The agent in apposition to a name: "X, the Russian foreign minister" or its mirror."""
     root = span.root
     heads = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
         heads.append(root.head)
     for head in heads:
-        for agent in agent_spans:
-            if agent.end - 1 == head.i:
-                return agent
+        agent = agent_index.get(head.i)
+        if agent is not None and agent.end - 1 == head.i:
+            return agent
     return None
 
 
