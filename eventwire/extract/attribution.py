@@ -5,7 +5,7 @@ Reads the parse around a trigger and the article's actor index; returns an
 or None. The source is the reporting cue's subject (or the object of "according to"),
 resolved through the actor index; the cue is the verb as written.
 
-What counts (see ``reporting.claim_cue``): the trigger must be inside the claim, so
+What counts (see ``claims.claim_cues``): the trigger must be inside the claim, so
 the reporting verb and its own subject get no attribution, and neither does an event
 verb that is itself a speech act ("X accused Y"). When cues nest ("A said that B
 reports ...") the innermost wins. Inside a direct quotation with no cue in its own
@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Attribution
 from .quotes import Finding, find_quotes
-from .reporting import Cue, Lexicon, claim_cues, cue_span_end, load_reporting, pick_cue, source_actor
-from .reporting import hedged as _hedged
+from .claims import claim_cues, pick_cue
+from .claims import hedged as _hedged
+from .reporting import Cue, Lexicon, cue_span_end, load_reporting, source_actor
 
 QUOTE_CACHE = "eventwire.attribution.quotes"
 

@@ -1,7 +1,7 @@
 """QUOTES stage: direct quotations and who said them.
 
 Reads the Doc's text and parse and the article's resolved actor mentions; writes one
-``Quote`` per pair of quotation marks (" ", “ ”, ' ', ‘ ’, « », ‹ ›), in text order.
+``Quote`` per pair of quotation marks (" ", “ ”, ' ', ‘ ’, « », ‹ ›, `` ''), in text order.
 The quote is the words inside the marks; a mark left open closes at the end of its
 paragraph. Apostrophes (didn't, the US's, the '90s, rock 'n' roll) are told apart from
 single quote marks by the characters around them.
@@ -12,7 +12,9 @@ The speaker is found in this order:
   2. a cue right beside the marks ("'...,' said X", "X said: '...'"), or a
      paragraph ending "X said:" just before a quote paragraph;
   3. a quote opening the sentence after a quote with a speaker continues it.
-A quoted phrase with no cue over it ("the 'historic' deal") keeps speaker and cue null.
+A quoted phrase with no cue over it ("the 'historic' deal") keeps speaker and cue null,
+and so does one whose only cue is a news outlet reporting it (RECORD.md: the speaker is
+not the outlet that reported the words).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..nlp import index_by_token, tokens_in
 from ..records import Actor, Quote
-from .reporting import Cue, Lexicon, claim_cues, cue_of, load_reporting, pick_cue, source_actor
+from .claims import claim_cues, pick_cue
+from .reporting import Cue, Lexicon, cue_of, load_reporting, source_actor
 
 FAMILIES = {'"': "double", "“": "double", "”": "double", "„": "double",
             "'": "single", "‘": "single", "’": "single", "‚": "single",
@@ -79,32 +82,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [_trim(text, start, end) for start, end in spans if _has_words(text[start:end])]
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
-    """Quote marks of one paragraph as (offset, family, role); role: open, close, either."""
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Quote marks of one paragraph as (offset, width, family, role); role: open, close, either.
+
+    Two straight single marks ('' or ``), as some wires write double quotes, are one mark.
+    """
     marks, skip = [], set()
     for match in ELISIONS.finditer(text, start, end):
         if match.start() == start or not text[match.start() - 1].isalnum():
             skip.update(i for i in range(match.start(), match.end()) if text[i] == "'")
-    for i in range(start, end):
-        char = text[i]
-        if char not in FAMILIES or i in skip:
-            continue
-        role = _role(text, i, start, end)
+    i = start
+    while i < end:
+        width = 2 if text[i:i + 2] in ("''", "``") else 1
+        family = "double" if width == 2 else FAMILIES.get(text[i])
+        role = None if family is None or i in skip else _role(text, i, start, end, width)
         if role is not None:
-            marks.append((i, FAMILIES[char], role))
+            marks.append((i, width, family, role))
+        i += width
     return marks
 
 
-def _role(text: str, i: int, start: int, end: int) -> str | None:
+def _role(text: str, i: int, start: int, end: int, width: int) -> str | None:
     """Whether the mark at ``i`` can open or close a quote (None: an apostrophe)."""
-    char = text[i]
+    char = "``" if text[i:i + width] == "``" else text[i]
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     if char in "'’" and before.isalnum() and after.isalnum():
         return None
     if char == "’" and before.isspace() and after.isdigit():
         return None
-    if char in OPENERS:
+    if char in OPENERS or char == "``":
         return "open"
     if char in CLOSERS:
         return "close"
@@ -117,20 +124,20 @@ def _role(text: str, i: int, start: int, end: int) -> str | None:
     return "open" if can_open else "close" if can_close else None
 
 
-def _pair(marks: list[tuple[int, str, str]], text: str, end: int) -> list[tuple[int, int]]:
+def _pair(marks: list[tuple[int, int, str, str]], text: str, end: int) -> list[tuple[int, int]]:
     """Match opening and closing marks of a paragraph; outer quotes only."""
     spans, opened = [], None
-    for n, (i, family, role) in enumerate(marks):
+    for n, (i, width, family, role) in enumerate(marks):
         if opened is None:
             if role in ("open", "either"):
-                opened = (i, family)
+                opened = (i + width, family)
         elif family == opened[1] and role in ("close", "either"):
-            if _possessive(text, i) and any(f == family and r != "open" for _, f, r in marks[n + 1:]):
+            if _possessive(text, i) and any(f == family and r != "open" for _, _, f, r in marks[n + 1:]):
                 continue
-            spans.append((opened[0] + 1, i))
+            spans.append((opened[0], i))
             opened = None
     if opened is not None:
-        spans.append((opened[0] + 1, end))
+        spans.append((opened[0], end))
     return spans
 
 

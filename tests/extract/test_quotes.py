@@ -30,6 +30,7 @@ def _texts(text):
     ("'We are ready. We will not wait,' he said.", ["We are ready. We will not wait,"]),
     ("She said the border is 'closed to all traffic.\nThe vote is on Monday.", ["closed to all traffic."]),
     ('He wrote "" in the box.', []),
+    ("``We are ready,'' he said. ''Nobody should doubt it.''", ["We are ready,", "Nobody should doubt it."]),
 ])
 def test_quotes_spans_tell_marks_from_apostrophes(text, expected):
     assert _texts(text) == expected
