@@ -38,6 +38,7 @@ class Mention:
     unknown_person: bool = False
     unknown_name: bool = False
     national: bool = False
+    subject: bool = False
 
 
 def surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -80,6 +81,7 @@ def resolve(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> list[Actor]:
             actor = dominant(mention, counts)
         mention.actor = actor
         if actor.kind == "person":
+            mention.subject = doc[mention.start:mention.end].root.dep_ in SUBJECT_DEPS
             people.append((sentence, mention))
         elif actor.kind == "organization" and not mention.generic:
             organizations.append(actor)
@@ -106,12 +108,23 @@ def _refer_back(kb: ActorKB, mention: Mention, organizations: list[Actor]) -> Ac
     return None if actor.sector == "UNK" else actor
 
 
+def _antecedent(pronoun: Actor, people: list[tuple[int, Mention]], sentence: int) -> Actor | None:
+    """The person "he"/"she" stands for: in the latest sentence (of the last three) naming a person,
+    its subject if it has one, else its last person; None when no person is that close."""
+    recent = [(n, m) for n, m in people if sentence - n <= LOOKBACK_SENTENCES]
+    if not recent:
+        return None
+    latest = recent[-1][0]
+    candidates = [m for n, m in recent if n == latest]
+    subjects = [m for m in candidates if m.subject]
+    return _as(pronoun, (subjects or candidates)[-1].actor)
+
+
 def _carry_over(mention: Mention, people: list[tuple[int, Mention]], sentence: int) -> Actor | None:
     """The earlier person this mention refers to, as an Actor with this mention's words; None drops it."""
     actor = mention.actor
     if actor.text.lower() in PRONOUNS:
-        recent = [m for n, m in people if sentence - n <= LOOKBACK_SENTENCES]
-        return _as(actor, recent[-1].actor) if recent else None
+        return _antecedent(actor, people, sentence)
     if mention.unknown_name:
         words = set(actor.name.split()) if actor.name else set()
         for _, earlier in reversed(people):

@@ -138,6 +138,8 @@ def test_actors_carry_over(nlp, kb, sentence, text, expected):
     ("Vladimir Putin spoke on Monday. He said the talks had stalled.", "He", ("Vladimir Putin", "RUS", "GOV", "person")),
     ("'We are ready,' she said after Kaja Kallas left.", None, None),
     ("The weather was cold and wet. He said nothing more.", "He", None),
+    ("Antony Blinken had a call with Sergey Lavrov. He said it was candid.", "He", ("Antony Blinken", "USA", "GOV", "person")),
+    ("Emmanuel Macron met Olaf Scholz in Berlin on Friday. He later said the talks went well.", "He", ("Emmanuel Macron", "FRA", "GOV", "person")),
     ("Xi Jinping met envoys. The rain kept falling. Roads were shut. Shops closed. He left.", "He", None),
 ])
 def test_actors_pronouns(nlp, kb, sentence, text, expected):
