@@ -212,8 +212,10 @@ def _trim_title(ent: SpacySpan, agent_tokens: set[int]) -> SpacySpan | None:
 
 
 def _trim_determiner(ent: SpacySpan) -> SpacySpan:
+    """An ORG entity without a leading "the" or a trailing possessive."""
     start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-    return ent.doc[start:ent.end]
+    end = ent.end - 1 if ent.doc[ent.end - 1].text in POSSESSIVE and ent.end - 1 > start else ent.end
+    return ent.doc[start:end]
 
 
 def _strip_possessive(span: SpacySpan) -> str:
@@ -244,8 +246,6 @@ def _add_person_context(doc: Doc, kb: ActorKB, mention: Mention, by_token: dict[
     if modifiers.organization is not None and sector in (None, "GOV") and modifiers.organization.sector:
         sector = modifiers.organization.sector
     mention.actor = replace(actor, country=country, sector=sector)
-    if title is None and country is None:
-        mention.roles.add("person")
 
 
 def _title_before(start: int, agent_index: dict[int, SpacySpan]) -> SpacySpan | None:

@@ -30,7 +30,7 @@ def _run(nlp, kb, sentence):
 
 
 @pytest.mark.parametrize("sentence, text, expected", [
-    ("Russia has denied any plan to cross the border.", "Russia", ("Russia", "RUS", "GOV", "state")),
+    ("Russia denied any plan to cross the border.", "Russia", ("Russia", "RUS", "GOV", "state")),
     ("The U.S. imposed new tariffs on steel.", "U.S.", ("United States", "USA", "GOV", "state")),
     ("The US and its partners met in Oslo.", "US", ("United States", "USA", "GOV", "state")),
     ("America will answer any attack, the senator said.", "America", ("United States", "USA", "GOV", "state")),
@@ -101,13 +101,13 @@ def test_actors_titles_and_appositions(nlp, kb, sentence, text, expected):
 
 @pytest.mark.parametrize("sentence, text, expected", [
     ("Israeli troops entered the town at dawn.", "Israeli troops", ("Israeli troops", "ISR", "MIL", "group")),
-    ("US officials have said the plan is ready.", "US officials", ("US officials", "USA", "GOV", "group")),
+    ("US officials said the plan was ready.", "US officials", ("US officials", "USA", "GOV", "group")),
     ("Ukrainian police arrested two men.", "Ukrainian police", ("Ukrainian police", "UKR", "COP", "group")),
-    ("The Pentagon is sending more jets.", "Pentagon", ("Pentagon", "USA", "MIL", "organization")),
+    ("The Pentagon sent more jets on Tuesday.", "Pentagon", ("Pentagon", "USA", "MIL", "organization")),
     ("Nigeria's defence ministry said the raid worked.", "Nigeria's defence ministry", ("Nigeria's defence ministry", "NGA", "MIL", "organization")),
     ("The Kenyan Ministry of Defence said it was ready.", "The Kenyan Ministry of Defence", ("Kenyan Ministry of Defence", "KEN", "MIL", "organization")),
     ("Russia's army pulled back from the river.", "Russia's army", ("Russia's army", "RUS", "MIL", "organization")),
-    ("The move shows support to the country's European allies.", "European allies", ("European allies", None, "GOV", "group")),
+    ("The decision reassured the country's European allies.", "European allies", ("European allies", None, "GOV", "group")),
     ("Protesters gathered outside parliament.", "Protesters", ("Protesters", None, "CVL", "group")),
     ("Rebels attacked a convoy near the border.", "Rebels", ("Rebels", None, "REB", "group")),
     ("Judges ruled that the law was void.", "Judges", ("Judges", None, "JUD", "group")),
@@ -138,7 +138,7 @@ def test_actors_carry_over(nlp, kb, sentence, text, expected):
     ("Vladimir Putin spoke on Monday. He said the talks had stalled.", "He", ("Vladimir Putin", "RUS", "GOV", "person")),
     ("'We are ready,' she said after Kaja Kallas left.", None, None),
     ("The weather was cold and wet. He said nothing more.", "He", None),
-    ("Antony Blinken had a call with Sergey Lavrov. He said it was candid.", "He", ("Antony Blinken", "USA", "GOV", "person")),
+    ("Antony Blinken spoke by phone with Sergey Lavrov. He said it was useful.", "He", ("Antony Blinken", "USA", "GOV", "person")),
     ("Emmanuel Macron met Olaf Scholz in Berlin on Friday. He later said the talks went well.", "He", ("Emmanuel Macron", "FRA", "GOV", "person")),
     ("Xi Jinping met envoys. The rain kept falling. Roads were shut. Shops closed. He left.", "He", None),
 ])
@@ -188,8 +188,8 @@ def test_actors_armed_groups(nlp, kb, sentence, text, expected):
     ("TASS quoted an unnamed source.", "TASS", ("TASS", "RUS", "MED", "organization")),
     ("Xinhua carried the statement.", "Xinhua", ("Xinhua", "CHN", "MED", "organization")),
     ("The New York Times first reported the talks.", "New York Times", ("The New York Times", "USA", "MED", "organization")),
-    ("The Wall Street Journal reports that the deal is off.", "Wall Street Journal", ("The Wall Street Journal", "USA", "MED", "organization")),
-    ("NBC News reports the call lasted an hour.", "NBC News", ("NBC News", "USA", "MED", "organization")),
+    ("The Wall Street Journal said the deal was off.", "Wall Street Journal", ("The Wall Street Journal", "USA", "MED", "organization")),
+    ("NBC News said the meeting lasted an hour.", "NBC News", ("NBC News", "USA", "MED", "organization")),
     ("The BBC aired the interview.", "BBC", ("BBC", "GBR", "MED", "organization")),
 ])
 def test_actors_outlets(nlp, kb, sentence, text, expected):
