@@ -66,7 +66,7 @@ def actors_of(tokens: list[Token], index: MentionIndex) -> list[Actor]:
 def find_actor(match: TriggerMatch, index: MentionIndex) -> tuple[list[Actor], bool]:
     """The event's actor and whether syntax (not a fallback) found it."""
     token, predicate = match.token, match.predicate
-    if match.entry.pos == "NOUN" and predicate is token:
+    if match.entry.pos == "NOUN" and predicate == token:
         found = _noun_actor(token, index)
         if found:
             return found, True
@@ -78,7 +78,7 @@ def find_actor(match: TriggerMatch, index: MentionIndex) -> tuple[list[Actor], b
     if syntax.is_passive(predicate):
         found = actors_of(syntax.agents(predicate), index) or actors_of(syntax.inherited_subjects(predicate), index)
     else:
-        found = actors_of(trigger_subjects(predicate if predicate is not token else token, match.entry), index)
+        found = actors_of(trigger_subjects(predicate if predicate != token else token, match.entry), index)
     return found, bool(found)
 
 
@@ -102,7 +102,7 @@ def find_recipient(match: TriggerMatch, info: TypeInfo, index: MentionIndex,
                    actors: list[Actor]) -> list[Actor]:
     """Actors in the roles the ontology names as the type's recipient."""
     token, predicate = match.token, match.predicate
-    heads = [predicate] if predicate is token else [predicate, token]
+    heads = [predicate] if predicate == token else [predicate, token]
     found: list[Token] = []
     for role in info.recipient_from:
         for head in heads:
@@ -161,7 +161,7 @@ def _attached(token: Token, anchors: set[int]) -> bool:
     for _ in range(8):
         if current.head.i in anchors and current.dep_ not in BOUNDARY:
             return True
-        if current.dep_ not in ATTACHED or current.head is current:
+        if current.dep_ not in ATTACHED or current.head == current:
             return False
         current = current.head
     return False

@@ -40,15 +40,15 @@ def _path(trigger: Token, predicate: Token, lexicon: Lexicon) -> list[tuple[Toke
     trigger itself and for the head of a coordination ("denied X and asked Y":
     "asked" shares the auxiliaries of "denied", not its meaning).
     """
-    path = [(trigger, True)] if predicate is trigger else [(trigger, True), (predicate, False)]
+    path = [(trigger, True)] if predicate == trigger else [(trigger, True), (predicate, False)]
     current = predicate
     nouns = {w for words in lexicon.modality["nouns"].values() if isinstance(words, list) for w in words}
-    while current.head is not current and len(path) < 12:
+    while current.head != current and len(path) < 12:
         dep, head = current.dep_, current.head
         if dep == "acl" and head.lemma_.lower() in nouns:
             pass  # "plans to invade": the noun governs
         elif dep not in CLIMB or (current.pos_ in ("NOUN", "PROPN") and dep in ("nsubj", "nsubjpass")
-                                  and current is not trigger):
+                                  and current != trigger):
             break
         path.append((head, dep == "conj"))
         current = head

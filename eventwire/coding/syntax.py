@@ -41,7 +41,7 @@ def own_subjects(token: Token) -> list[Token]:
 def inherited_subjects(token: Token) -> list[Token]:
     """Subjects a verb takes from its governor: control, raising, coordination, gerunds."""
     head, dep = token.head, token.dep_
-    if head is token:
+    if head == token:
         return []
     if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (dep == "ccomp" and token.tag_ == "VB"):
         subjects = own_subjects(head)
@@ -106,6 +106,6 @@ def modifiers(token: Token) -> set[str]:
 def clause_head(token: Token) -> Token:
     """The verb whose clause holds ``token`` (itself when it is a verb)."""
     current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+    while current.pos_ not in ("VERB", "AUX") and current.head != current:
         current = current.head
     return current

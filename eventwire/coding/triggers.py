@@ -63,7 +63,7 @@ def _keep_best(by_predicate: dict[int, TriggerMatch], match: TriggerMatch) -> No
     """One event per predicate: a verb entry's own conditions beat a light noun's."""
     key = match.predicate.i
     current = by_predicate.get(key)
-    if current is None or (match.token is match.predicate and current.token is not current.predicate):
+    if current is None or (match.token == match.predicate and current.token != current.predicate):
         by_predicate[key] = match
 
 

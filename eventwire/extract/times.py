@@ -135,7 +135,7 @@ def not_a_date(doc: Doc, span: SpacySpan, text: str, words: Words) -> bool:
 def tense_of(span: SpacySpan, words: Words) -> str | None:
     """ "past", "future" or None, read from the verb that governs the time expression."""
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
