@@ -67,22 +67,31 @@ def _keep_best(by_predicate: dict[int, TriggerMatch], match: TriggerMatch) -> No
         by_predicate[key] = match
 
 
+def light_verb(token: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb carrying a noun: "held talks", "held a second round of talks"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+        token, head = head.head, head.head.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.modality["light_verbs"]:
+        return head
+    return None
+
+
 def is_light(token: Token, lexicon: Lexicon) -> bool:
     """A noun trigger carried by a light verb, an eventive subject verb, or a partner phrase."""
     head = token.head
-    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.modality["light_verbs"]:
+    if light_verb(token, lexicon) is not None:
         return True
-    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lexicon.modality["subject_event_verbs"]:
+    eventive = lexicon.modality["subject_event_verbs"]
+    if token.dep_ in ("nsubj", "nsubjpass") and (head.lemma_.lower() in eventive or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in eventive for c in head.children)):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in token.children)
 
 
 def _predicate(token: Token, entry: TriggerEntry, lexicon: Lexicon) -> Token:
-    head = token.head
-    if (entry.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
-            and head.lemma_.lower() in lexicon.modality["light_verbs"]):
-        return head
-    return token
+    verb = light_verb(token, lexicon) if entry.pos == "NOUN" else None
+    return verb if verb is not None else token
 
 
 def themes(token: Token, entry: TriggerEntry) -> list[Token]:
@@ -111,6 +120,8 @@ def _words(tokens: list[Token]) -> set[str]:
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "compound")
         if token.pos_ == "NUM":
             out.update(_elided_noun(token))
+        for inner in syntax.preps(token, "of"):  # "dozens of warplanes", "a convoy of trucks"
+            out.add(inner.lemma_.lower())
     return out
 
 
@@ -160,7 +171,8 @@ def _check_not_prep(token, entry, lexicon, value, actor_tokens):
 
 
 def _check_prep_object(token, entry, lexicon, value, actor_tokens):
-    return _in(_words(syntax.preps(token)), lexicon, value)
+    named = [p for p in _as_phrases(entry.conditions.get("prep", [])) if not p.startswith("@")]
+    return _in(_words(syntax.preps(token, *named)), lexicon, value)
 
 
 def _check_not_prep_object(token, entry, lexicon, value, actor_tokens):
