@@ -245,7 +245,8 @@ class EventMention:
     mention that refers back ("the deployment", "the forces are expected to");
     ``subject_of`` is the token index of an event trigger this mention's
     predicate takes as subject ("the move ... shows support"), so the later
-    event can borrow that event's actor.
+    event can borrow that event's actor; ``object_of`` likewise for an event in
+    the recipient role ("condemned the drills": the drills' actor is the recipient).
     """
 
     event: Event
@@ -256,4 +257,5 @@ class EventMention:
     predicate_i: int = -1
     head_i: int = -1
     subject_of: int | None = None
+    object_of: int | None = None
     actor_found: bool = True

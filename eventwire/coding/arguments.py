@@ -98,17 +98,32 @@ def sentence_fallback_actor(match: TriggerMatch, index: MentionIndex, exclude: s
     return []
 
 
-def find_recipient(match: TriggerMatch, info: TypeInfo, index: MentionIndex,
-                   actors: list[Actor]) -> list[Actor]:
-    """Actors in the roles the ontology names as the type's recipient."""
+def recipient_tokens(match: TriggerMatch, info: TypeInfo) -> list[Token]:
+    """Tokens in the roles the ontology names as the type's recipient, in role order."""
     token, predicate = match.token, match.predicate
     heads = [predicate] if predicate == token else [predicate, token]
     found: list[Token] = []
     for role in info.recipient_from:
         for head in heads:
             found.extend(_role_tokens(role, head, match))
+    return found
+
+
+def find_recipient(match: TriggerMatch, info: TypeInfo, index: MentionIndex,
+                   actors: list[Actor]) -> list[Actor]:
+    """Actors in the recipient roles, else the owners of what fills them.
+
+    "fired at a Philippine supply boat", "condemned Beijing's decision", "troops to
+    the border with Belarus": when the role holds a thing, its owner is the recipient.
+    """
+    found = recipient_tokens(match, info)
     taken = {(a.name or a.text).lower() for a in actors}
-    return [a for a in actors_of(found, index) if (a.name or a.text).lower() not in taken]
+    direct = [a for a in actors_of(found, index) if (a.name or a.text).lower() not in taken]
+    if direct:
+        return direct
+    owners = [c for t in found for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+    owners += [p for t in found for p in syntax.preps(t, "of", "with")]
+    return [a for a in actors_of(owners, index) if (a.name or a.text).lower() not in taken]
 
 
 def _role_tokens(role: str, head: Token, match: TriggerMatch) -> list[Token]:
@@ -122,6 +137,10 @@ def _role_tokens(role: str, head: Token, match: TriggerMatch) -> list[Token]:
         return syntax.preps(head, "of") if head.pos_ in ("NOUN", "PROPN") else []
     if role == "poss_of_object":
         return [c for o in syntax.objects(head) for c in o.children if c.dep_ == "poss"]
+    if role == "border_with":
+        borders = [t for t in syntax.preps(head, "to", "toward", "towards", "along", "near", "on", "at")
+                   if t.lemma_.lower() in ("border", "frontier", "boundary")]
+        return [p for b in borders for p in syntax.preps(b, "with")]
     if role.startswith("prep:"):
         return syntax.preps(head, role[5:])
     return []

@@ -14,7 +14,7 @@ from ..nlp import sentence_of
 from ..records import Actor, Event, EventMention, Mentions, Span
 from . import syntax
 from .arguments import (MentionIndex, actor_at, find_actor, find_date, find_location, find_recipient,
-                        find_size, sentence_fallback_actor)
+                        find_size, recipient_tokens, sentence_fallback_actor)
 from .merge import link_responses, merge_mentions
 from .modality import modality_of
 from .ontology import Lexicon, TypeInfo
@@ -61,6 +61,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         event=event, sentence=sentence_ids.get(match.token.sent.start, 0),
         anaphoric=_anaphoric(match), nominal=match.entry.pos == "NOUN", trigger_i=match.token.i, predicate_i=match.predicate.i,
         head_i=match.predicate.head.i, subject_of=_subject_trigger(match, trigger_tokens),
+        object_of=_object_trigger(match, info, trigger_tokens),
         actor_found=found)
 
 
@@ -135,13 +136,22 @@ def _subject_trigger(match: TriggerMatch, trigger_tokens: set[int]) -> int | Non
     return None
 
 
+def _object_trigger(match: TriggerMatch, info: TypeInfo, trigger_tokens: set[int]) -> int | None:
+    """'Taiwan condemned the drills': the recipient role holds another event."""
+    for token in recipient_tokens(match, info):
+        if token.i in trigger_tokens and token.i != match.token.i:
+            return token.i
+    return None
+
+
 def _conditional_target(match: TriggerMatch, index: MentionIndex, actors: list[Actor],
                         info: TypeInfo) -> list[Actor]:
     """'Sanctions if Russia invades': the subject of the condition is the target."""
     if info.name not in ("SANCTION", "THREATEN", "COERCE"):
         return []
     taken = {(a.name or a.text).lower() for a in actors}
-    for token in [match.predicate, *match.predicate.ancestors]:
+    scope = [match.predicate, *match.predicate.ancestors, *syntax.children(match.predicate, "xcomp", "ccomp")]
+    for token in scope:
         for clause in syntax.children(token, "advcl"):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
                 for subject in syntax.own_subjects(clause):

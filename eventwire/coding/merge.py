@@ -44,6 +44,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
         else:
             _absorb(target, mention)
     _borrow_actors(mentions, clusters)
+    _borrow_recipients(mentions, clusters)
     return [c.event for c in clusters]
 
 
@@ -147,6 +148,20 @@ def _borrow_actors(mentions: list[EventMention], clusters: list[_Cluster]) -> No
         source = by_trigger.get(mention.subject_of)
         if source is not None and source.event.actor and source.event is not mention.event:
             mention.event.actor = list(source.event.actor)
+
+
+def _borrow_recipients(mentions: list[EventMention], clusters: list[_Cluster]) -> None:
+    """'Taiwan condemned the drills': whoever held the drills is the recipient."""
+    by_trigger = {i: c for c in clusters for i in c.triggers}
+    for mention in mentions:
+        if mention.object_of is None or mention.event.recipient:
+            continue
+        source = by_trigger.get(mention.object_of)
+        if source is None or source.event is mention.event:
+            continue
+        own = _countries(mention.event.actor)
+        borrowed = [a for a in source.event.actor if not (a.country and a.country in own)]
+        mention.event.recipient = borrowed
 
 
 def link_responses(mentions: list[EventMention], doc: Doc) -> None:
