@@ -279,15 +279,30 @@ def _source_words(head: Token | None) -> SpacySpan | None:
 
 
 def cue_span_end(cue: Cue, lexicon: Lexicon) -> int:
-    """Where the attribution's words end: after the cue, or after "reporters" / "in a statement"."""
+    """Where the attribution's words end: after the cue, its addressee ("told Reuters")
+    or a setting ("said in a statement")."""
     end = cue.words.end_char
     if cue.source is not None and cue.source.start_char >= end:
         end = cue.source.end_char
+    addressee = _addressee(cue)
+    if addressee is not None:
+        return addressee.end_char
     rest = cue.words.doc.text[end:end + 40].lower()
     for extension in lexicon.extensions:
         if rest.startswith(" " + extension) and not rest[len(extension) + 1:][:1].isalnum():
             return end + 1 + len(extension)
     return end
+
+
+def _addressee(cue: Cue) -> SpacySpan | None:
+    """The object right after "told" ("told Reuters", "told a news conference")."""
+    verb = cue.words[-1]
+    if verb.lemma_.lower() != "tell":
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative") and child.left_edge.i == verb.i + 1:
+            return verb.doc[child.left_edge.i:child.i + 1]
+    return None
 
 
 def source_actor(words: SpacySpan | None, actor_index: dict[int, Actor]) -> Actor | None:

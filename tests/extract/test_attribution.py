@@ -27,6 +27,8 @@ def _attribute(nlp, hand_actors, sentence, trigger, **phrases):
      "attacked", "According to the Kenyan interior ministry", "Kenyan", "According to"),
     ("Prime Minister Ana Ruiz told reporters the embassy in Caracas would close.",
      "close", "Prime Minister Ana Ruiz told reporters", "Ana Ruiz", "told"),
+    ("A Turkish official told Reuters the army would open a second corridor.",
+     "open", "A Turkish official told Reuters", "Turkish", "told"),
     ("The Kenyan government said in a statement that it had expelled two diplomats.",
      "expelled", "The Kenyan government said in a statement", "Kenyan", "said"),
     ("Germany announced the deployment of 300 engineers to Lithuania.",

@@ -22,7 +22,7 @@ def test_reporting_packaged_lexicon_marks_stance():
 GOOD_TAIL = """phrases:
   - {text: according to, stance: neutral, frame: source_follows}
 cue_extensions:
-  - {text: reporters}
+  - {text: in a statement}
 speech_acts:
   - {lemma: condemn}
 claim_nouns:
