@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from . import syntax
 from .ontology import Lexicon, TriggerEntry, expand_words
 
+PLACE_WORD = "__place__"  # what a toponym object counts as: class @places in classes.yaml
 POS_OF = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ", "VERB")}
 CONSULT_PREPS = ("with", "between", "among", "on", "against", "to", "for", "of", "over")
 
@@ -32,15 +33,23 @@ def find_triggers(doc: Doc, lexicon: Lexicon, actor_tokens: frozenset[int]) -> l
     """Every trigger in the doc, one per predicate, most specific entry first."""
     by_predicate: dict[int, TriggerMatch] = {}
     for token in doc:
-        if token.is_space or token.is_punct:
-            continue
+        if token.is_space or token.is_punct or (token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN")):
+            continue  # "riot police", "protest leaders": a modifier names no event
         for entry in _candidates(token, lexicon):
             if not _fits(token, entry, lexicon, actor_tokens):
                 continue
             match = TriggerMatch(token=token, entry=entry, predicate=_predicate(token, entry, lexicon))
             _keep_best(by_predicate, match)
             break
-    return sorted(by_predicate.values(), key=_order)
+    found = sorted(by_predicate.values(), key=_order)
+    verbs = {m.token.i for m in found if m.entry.pos == "VERB" and "object" in m.entry.conditions}
+    return [m for m in found if not _theme_of_trigger(m, verbs)]
+
+
+def _theme_of_trigger(match: TriggerMatch, verbs: set[int]) -> bool:
+    """'suspended peace talks': the talks are what the suspension is about, not an event."""
+    token = match.token
+    return match.entry.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and token.head.i in verbs
 
 
 def _order(match: TriggerMatch) -> int:
@@ -118,6 +127,8 @@ def _words(tokens: list[Token]) -> set[str]:
         out.add(token.lemma_.lower())
         out.add(token.lower_)
         out.update(c.lemma_.lower() for c in token.children if c.dep_ == "compound")
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            out.add(PLACE_WORD)
         if token.pos_ == "NUM":
             out.update(_elided_noun(token))
         for inner in syntax.preps(token, "of"):  # "dozens of warplanes", "a convoy of trucks"
@@ -183,6 +194,10 @@ def _check_prt(token, entry, lexicon, value, actor_tokens):
     return bool(syntax.particles(token) & expand_words(lexicon, value))
 
 
+def _check_not_prt(token, entry, lexicon, value, actor_tokens):
+    return not _check_prt(token, entry, lexicon, value, actor_tokens)
+
+
 def _check_light(token, entry, lexicon, value, actor_tokens):
     return is_light(token, lexicon) == bool(value)
 
@@ -227,6 +242,15 @@ def _check_not_dep(token, entry, lexicon, value, actor_tokens):
     return token.dep_ not in _as_phrases(value)
 
 
+def _check_active(token, entry, lexicon, value, actor_tokens):
+    """'would be met with a response' is no meeting: the verb must be active."""
+    return (not syntax.is_passive(token) and token.dep_ != "acl") == bool(value)
+
+
+def _check_not_xcomp_lemma(token, entry, lexicon, value, actor_tokens):
+    return not _check_xcomp_lemma(token, entry, lexicon, value, actor_tokens)
+
+
 def _check_object_is_actor(token, entry, lexicon, value, actor_tokens):
     return any(t.i in actor_tokens for t in themes(token, entry))
 
@@ -236,9 +260,10 @@ _CHECKS = {
     "subject": _check_subject, "not_subject": _check_not_subject,
     "prep": _check_prep, "not_prep": _check_not_prep,
     "prep_object": _check_prep_object, "not_prep_object": _check_not_prep_object,
-    "prt": _check_prt, "light": _check_light,
+    "prt": _check_prt, "not_prt": _check_not_prt, "light": _check_light,
     "modifier": _check_modifier, "not_modifier": _check_not_modifier,
     "xcomp": _check_xcomp, "not_xcomp": _check_not_xcomp, "xcomp_lemma": _check_xcomp_lemma,
     "ccomp_modal": _check_ccomp_modal, "object_is_actor": _check_object_is_actor,
-    "followed_by": _check_followed_by, "not_dep": _check_not_dep,
+    "followed_by": _check_followed_by, "not_dep": _check_not_dep, "active": _check_active,
+    "not_xcomp_lemma": _check_not_xcomp_lemma,
 }
