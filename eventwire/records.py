@@ -256,6 +256,7 @@ class EventMention:
     trigger_i: int = -1
     predicate_i: int = -1
     head_i: int = -1
+    clause_dep: str = ""
     subject_of: int | None = None
     object_of: int | None = None
     actor_found: bool = True

@@ -8,7 +8,7 @@ Arguments come from syntax (subjects, by-phrases, objects, prepositions) so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -46,11 +46,24 @@ class MentionIndex:
 def actor_at(token: Token, index: MentionIndex) -> Actor | None:
     """The actor mention a token heads, looking into its compounds ("US officials")."""
     if token.i in index.actors:
-        return index.actors[token.i]
+        actor = index.actors[token.i]
+        return _owner_country(token, actor, index) if actor.country is None else actor
     for child in token.children:
         if child.dep_ in ("compound", "poss", "amod") and child.i in index.actors and token.pos_ == "PRON":
             return index.actors[child.i]
     return None
+
+
+def _owner_country(token: Token, actor: Actor, index: MentionIndex) -> Actor:
+    """'Pakistan's military denied that its troops ...': "its" names the clause's subject."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        return actor
+    for verb in token.ancestors:
+        for subject in syntax.own_subjects(verb):
+            owner = index.actors.get(subject.i)
+            if owner is not None and owner.country and subject.i != token.i:
+                return replace(actor, country=owner.country)
+    return actor
 
 
 def actors_of(tokens: list[Token], index: MentionIndex) -> list[Actor]:

@@ -60,7 +60,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
     return EventMention(
         event=event, sentence=sentence_ids.get(match.token.sent.start, 0),
         anaphoric=_anaphoric(match), nominal=match.entry.pos == "NOUN", trigger_i=match.token.i, predicate_i=match.predicate.i,
-        head_i=match.predicate.head.i, subject_of=_subject_trigger(match, trigger_tokens),
+        head_i=match.predicate.head.i, clause_dep=match.predicate.dep_, subject_of=_subject_trigger(match, trigger_tokens),
         object_of=_object_trigger(match, info, trigger_tokens),
         actor_found=found)
 

@@ -57,9 +57,14 @@ def _target(mention: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
             if mention.subject_of in cluster.triggers:
                 return cluster
     for cluster in same:
-        if cluster.last_sentence == mention.sentence and min(
-                abs(mention.trigger_i - i) for i in cluster.triggers) <= ADJACENT:
+        if cluster.last_sentence != mention.sentence:
+            continue
+        if min(abs(mention.trigger_i - i) for i in cluster.triggers) <= ADJACENT:
             return cluster  # "placed on standby to deploy": one event, two words for it
+        if mention.head_i in cluster.triggers and mention.clause_dep in ("xcomp", "advcl"):
+            return cluster  # "summoned the envoy to lodge a protest"
+        if not mention.actor_found:
+            return cluster  # "shelled villages ..., and three civilians were killed"
     near = [c for c in same if mention.sentence - c.last_sentence <= WINDOW]
     if mention.anaphoric:
         pool = [c for c in same if mention.nominal or c.event.modality == event.modality]

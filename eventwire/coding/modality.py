@@ -93,8 +93,12 @@ def _conditional(clause: Token, lexicon: Lexicon) -> bool:
 
 
 def _negative_det(noun: Token, lexicon: Lexicon) -> bool:
-    return noun.lower_ in ("none", "nobody", "nothing") or any(
-        c.dep_ == "det" and c.lower_ in lexicon.modality["negative_determiners"] for c in noun.children)
+    """'no new forces', 'not a single round', 'none of the troops'."""
+    if noun.lower_ in ("none", "nobody", "nothing"):
+        return True
+    words = lexicon.modality["negative_determiners"]
+    return any(t.lower_ in words or (t.lower_ == "not" and t.dep_ in ("neg", "preconj", "advmod", "det"))
+               for t in noun.lefts for t in t.subtree)
 
 
 def _lemma(token: Token) -> str:
