@@ -36,8 +36,9 @@ def event(event_id: str, event_type: str, *evidence: str, **values) -> Event:
                  trigger=span(evidence[0].split()[1]), **values)
 
 
-def record(events: list[Event], quotes: list[Quote] = (), *, article_id: str = "a1") -> Record:
-    return Record(article=Article(id=article_id, text=TEXT), events=list(events),
+def record(events: list[Event], quotes: list[Quote] = (), *, article_id: str = "a1",
+           text: str = TEXT) -> Record:
+    return Record(article=Article(id=article_id, text=text), events=list(events),
                   quotes=list(quotes))
 
 
@@ -277,11 +278,21 @@ def test_evaluate_unknown_and_missing_articles():
     golds = [record([event("g1", "MOBILIZE", S1)], article_id="a1"),
              record([event("g1", "ACCUSE", S3)], article_id="a2")]
     outputs = [record([event("o1", "MOBILIZE", S1)], article_id="a1"),
-               record([event("o1", "REJECT", S4)], article_id="zz")]
+               record([event("o1", "REJECT", S4)], article_id="zz", text="Another article.")]
     scores = score(golds, outputs)
     assert (scores.unknown_articles, scores.missing_articles) == (["zz"], ["a2"])
+
     assert total(scores, "hits", "misses", "false_alarms") == (1, 1, 0)
     assert "zz" in report(scores) and "a2/g1 ACCUSE" in report(scores)
+
+
+def test_evaluate_pairs_an_unknown_id_by_text():
+    """Coding a bare .txt gives a hashed id; the gold of the same text still pairs with it."""
+    golds = [record([event("g1", "MOBILIZE", S1)], article_id="gold-id")]
+    outputs = [record([event("o1", "MOBILIZE", S1)], article_id="sha1:0123456789abcdef")]
+    scores = score(golds, outputs)
+    assert (scores.unknown_articles, scores.missing_articles) == ([], [])
+    assert scores.event_f1 == 1.0
 
 
 def test_evaluate_repeated_gold_article_is_an_error():
