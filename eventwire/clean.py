@@ -47,6 +47,19 @@ class BoilerplatePattern:
     line: int
 
 
+# "TAIPEI, May 21 (Meridian Wire) - ", "KYIV (AP) — ", "GOMA, Congo, April 8 -": the wire
+# dateline names where the story was filed, not an actor of its first sentence.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{1,40}(?:, [A-Z][A-Za-z.'’\- ]{1,30})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*(?:\([^)\n]{1,60}\))?\s*[-–—]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Offset just past a wire dateline at the start of ``text``, 0 when there is none."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def clean_text(text: str) -> str:
     """Drop boilerplate lines and normalise; one paragraph per line, each ending in "\\n"."""
     lines = [line for line in normalise(text).split("\n") if line]

@@ -12,6 +12,7 @@ The steps:
 
 from __future__ import annotations
 
+from .clean import dateline_end
 from .coding.events import code_events
 from .coding.ontology import load_lexicon
 from .config import Settings
@@ -28,7 +29,8 @@ def code_article(article: Article, settings: Settings) -> Record:
     """Code one cleaned article into its full record."""
     doc = load_pipeline(settings.model)(article.text)
     kb = load_actor_kb(extra_files=tuple(settings.actor_files))
-    actors = extract_actors(doc, kb)
+    filed_at = dateline_end(article.text)
+    actors = [a for a in extract_actors(doc, kb) if a.start >= filed_at]
     mentions = Mentions(
         actors=actors,
         places=extract_places(doc, load_gazetteer()),

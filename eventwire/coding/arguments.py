@@ -48,9 +48,10 @@ def actor_at(token: Token, index: MentionIndex) -> Actor | None:
     if token.i in index.actors:
         actor = index.actors[token.i]
         return _owner_country(token, actor, index) if actor.country is None else actor
-    for child in token.children:
-        if child.dep_ in ("compound", "poss", "amod") and child.i in index.actors and token.pos_ == "PRON":
-            return index.actors[child.i]
+    for child in token.children:  # "Yemen's Houthi movement", "the Israeli military"
+        actor = index.actors.get(child.i)
+        if child.dep_ in ("compound", "amod") and actor is not None and actor.kind != "person":
+            return actor
     return None
 
 
@@ -103,12 +104,17 @@ def _noun_actor(token: Token, index: MentionIndex) -> list[Actor]:
 
 def sentence_fallback_actor(match: TriggerMatch, index: MentionIndex, exclude: set[int]) -> list[Actor]:
     """The first actor that is a clause subject in the sentence, when syntax found none."""
-    for token in match.token.sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.i not in exclude:
-            actor = actor_at(token, index)
-            if actor is not None and actor.country:
-                return [actor]
+    subjects = [t for t in match.token.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i not in exclude]
+    subjects.sort(key=_in_condition)  # main-clause subjects first, "if X ..." last
+    for token in subjects:
+        actor = actor_at(token, index)
+        if actor is not None and actor.country:
+            return [actor]
     return []
+
+
+def _in_condition(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.head.children)
 
 
 def recipient_tokens(match: TriggerMatch, info: TypeInfo) -> list[Token]:
