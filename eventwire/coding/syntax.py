@@ -33,9 +33,19 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
 def own_subjects(token: Token) -> list[Token]:
-    """The subject(s) written on this verb itself, active or passive."""
-    return with_conjuncts(children(token, "nsubj", "nsubjpass"))
+    """The subject(s) written on this verb itself, active or passive.
+
+    In a relative clause the pronoun stands for the noun it modifies:
+    "14 people who blocked the road" -> "people".
+    """
+    found = children(token, "nsubj", "nsubjpass")
+    if token.dep_ == "relcl":
+        found = [token.head if s.lower_ in RELATIVES else s for s in found]
+    return with_conjuncts(found)
 
 
 def inherited_subjects(token: Token) -> list[Token]:

@@ -191,7 +191,9 @@ def _check_not_prep_object(token, entry, lexicon, value, actor_tokens):
 
 
 def _check_prt(token, entry, lexicon, value, actor_tokens):
-    return bool(syntax.particles(token) & expand_words(lexicon, value))
+    """A particle, or the same word parsed as a preposition ("walked off the job")."""
+    words = syntax.particles(token) | {c.lower_ for c in token.children if c.dep_ == "prep"}
+    return bool(words & expand_words(lexicon, value))
 
 
 def _check_not_prt(token, entry, lexicon, value, actor_tokens):
