@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .datafiles import LINE, read_yaml
 from .errors import DataFileError, UnsupportedLanguage, message
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "lexicons" / "boilerplate.yaml"
@@ -97,24 +96,20 @@ def boilerplate_match(line: str) -> str | None:
 @lru_cache(maxsize=4)
 def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[BoilerplatePattern, ...]:
     """Read and compile boilerplate.yaml once; errors name the file and line."""
-    text = path.read_text("utf-8")
-    try:
-        data, root = yaml.safe_load(text), yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(message("E200", path=path, line=line, detail=str(error))) from error
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise DataFileError(message("E200", path=path, line=1,
                                     detail="expected a top-level 'patterns:' list"))
-    lines = [node.start_mark.line + 1 for node in _patterns_node(root).value]
-    return tuple(_compile(entry, path=path, line=line)
-                 for entry, line in zip(data["patterns"], lines))
+    return tuple(_compile(_without_line(entry), path=path, line=_line(entry, 1))
+                 for entry in data["patterns"])
 
 
-def _patterns_node(root: yaml.MappingNode) -> yaml.SequenceNode:
-    """The YAML node of the ``patterns`` list, which knows each entry's line."""
-    return next(value for key, value in root.value if key.value == "patterns")
+def _line(entry: object, default: int) -> int:
+    return entry.get(LINE, default) if isinstance(entry, dict) else default
+
+
+def _without_line(entry: object) -> object:
+    return {k: v for k, v in entry.items() if k != LINE} if isinstance(entry, dict) else entry
 
 
 def _compile(entry: object, *, path: Path, line: int) -> BoilerplatePattern:

@@ -14,8 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..records import EVENT_TYPES
 
@@ -72,31 +71,6 @@ class Lexicon:
     entries: dict[str, tuple[TriggerEntry, ...]]
     modality: dict[str, Any]
     context_words: dict[str, str]
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that records each mapping's line as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse ``path``, turning YAML syntax errors into DataFileError with the line."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise DataFileError(f"{path}:{line}: not valid YAML ({error})") from error
-    except OSError as error:
-        raise DataFileError(f"{path}:0: cannot be read ({error})") from error
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..datafiles import parse_yaml
 
 from ..errors import DataFileError, message
 
@@ -24,12 +24,7 @@ def load_lexicon(name: str, *, sections: tuple[tuple[str, str], ...]) -> dict[st
     """Read ``data/lexicons/<name>``; every (section, shape) in ``sections`` must be present."""
     path = LEXICON_DIR / name
     text = path.read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(message("E200", path=path, line=line, detail=str(error))) from error
+    data = parse_yaml(text, path=path, lines=False)
     if not isinstance(data, dict):
         raise DataFileError(message("E200", path=path, line=1, detail="expected a mapping of sections"))
     for section, shape in sections:

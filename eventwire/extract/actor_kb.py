@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
-from ..errors import DataFileError, message
+from ..datafiles import LINE as _LINE, fail, read_yaml
+from ..errors import DataFileError
 from ..records import Actor
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -35,7 +35,6 @@ SECTORS = frozenset(
 )
 EXTRA_CODES = frozenset({"IGO", "XKX"})
 DETERMINERS = ("the ", "a ", "an ")
-_LINE = "__line__"
 _SECTION_KEYS = {
     "countries": ({"code", "name"}, {"aliases", "adjectives", "demonyms", "capitals"}),
     "organizations": ({"name"}, {"aliases", "country", "sector", "kind"}),
@@ -65,33 +64,14 @@ class Agent:
     kind: str
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping under ``__line__``."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
 def _fail(path: Path | str, line: int, detail: str) -> DataFileError:
-    return DataFileError(message("E200", path=path, line=line, detail=detail))
+    return fail(path, line, detail)
 
 
 def read_actor_file(path: Path | str) -> dict[str, Any]:
     """Parse one actor file and validate its sections; raise DataFileError at the bad line."""
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader
-    except OSError as error:
-        raise _fail(path, 0, f"cannot read the file ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
-        raise _fail(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from error
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise _fail(path, 1, "the file must be a mapping of sections (countries, organizations, people, agents, regions)")
     for section, items in data.items():

@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import DataFileError, message
+from ..datafiles import LINE, fail, read_yaml
 
 REGION_KEYS = {"name", "aliases", "feature", "countries", "lat", "lon"}
 PREFERRED_KEYS = {"name", "country", "feature", "place"}
-LINE = "__line__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,35 +50,6 @@ class Preferred:
     country: str
     feature: str
     place: str
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records each mapping's line under ``__line__``."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
-def fail(path: Path, line: int, detail: str) -> DataFileError:
-    """The DataFileError for ``path``:``line``."""
-    return DataFileError(message("E200", path=path, line=line, detail=detail))
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse ``path`` with line-numbered mappings; a syntax error names its line."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else 1
-        raise fail(path, line, f"not valid YAML: {error.problem}") from error
-    except OSError as error:
-        raise fail(path, 0, f"cannot read the file: {error}") from error
 
 
 def load_regions(path: Path, *, countries: set[str]) -> list[Region]:
