@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..records import Actor, Attribution
 from .quotes import Finding, find_quotes
 from .claims import claim_cues, pick_cue
@@ -56,16 +57,17 @@ def _attribution(cue: Cue, actor_index: dict[int, Actor], lexicon: Lexicon) -> A
         return None
     start = min(cue.words.start_char, cue.source.start_char)
     end = cue_span_end(cue, lexicon)
-    text = cue.words.doc.text
+    text = doc_text(cue.words.doc)
     return Attribution(text=text[start:end], start=start, end=end, source=source, cue=cue.text)
 
 
 def _quote_around(token: Token, actor_index: dict[int, Actor], lexicon: Lexicon) -> Finding | None:
     """The direct quotation holding ``token``, found once per Doc and actor index."""
     doc: Doc = token.doc
+    key = tuple((i, id(actor)) for i, actor in actor_index.items())
     cached = doc.user_data.get(QUOTE_CACHE)
-    if cached is None or cached[0] is not actor_index:
-        cached = (actor_index, find_quotes(doc, actor_index, lexicon=lexicon))
+    if cached is None or cached[0] != key:
+        cached = (key, find_quotes(doc, actor_index, lexicon=lexicon))
         doc.user_data[QUOTE_CACHE] = cached
     for finding in cached[1]:
         if finding.quote.start <= token.idx < finding.quote.end:
