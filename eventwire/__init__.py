@@ -17,8 +17,8 @@ from .records import (Actor, Article, Attribution, Event, Place, Quantity, Quote
 
 __all__ = [
     "Actor", "Article", "Attribution", "Event", "EventwireError", "InputError", "Place", "Quantity",
-    "Quote", "Record", "Settings", "Skip", "Span", "TimeRef", "code", "code_article", "load_settings",
-    "read_inputs",
+    "Quote", "Record", "Settings", "Skip", "Span", "TimeRef", "article_from_text", "code", "code_article",
+    "load_settings", "read_inputs",
 ]
 __version__ = "0.1.0"
 

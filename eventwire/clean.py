@@ -49,7 +49,7 @@ class BoilerplatePattern:
 # "TAIPEI, May 21 (Meridian Wire) - ", "KYIV (AP) — ", "GOMA, Congo, April 8 -": the wire
 # dateline names where the story was filed, not an actor of its first sentence.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}(?:, [A-Z][A-Za-z.'’\- ]{1,30})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,40})(?:, [A-Z][A-Za-z.'’\- ]{1,30})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([^)\n]{1,60}\))?\s*[-–—]+\s")
 
 
@@ -57,6 +57,12 @@ def dateline_end(text: str) -> int:
     """Offset just past a wire dateline at the start of ``text``, 0 when there is none."""
     match = _DATELINE.match(text)
     return match.end() if match else 0
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a wire dateline names ("PORT SUDAN" -> "Port Sudan"), None without one."""
+    match = _DATELINE.match(text)
+    return match["place"].strip().title() if match else None
 
 
 def clean_text(text: str) -> str:

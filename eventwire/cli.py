@@ -54,9 +54,13 @@ def _help(name: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "eval":
-        return evaluate.run(args.golds, args.output, as_json=args.json)
-    return run_code(args, out=sys.stdout, err=sys.stderr)
+    try:
+        if args.command == "eval":
+            return evaluate.run(args.golds, args.output, as_json=args.json)
+        return run_code(args, out=sys.stdout, err=sys.stderr)
+    except BrokenPipeError:  # "eventwire code ... | head": the reader has all it wants
+        sys.stderr.close()
+        return 0
 
 
 def run_code(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:

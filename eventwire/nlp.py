@@ -70,3 +70,11 @@ def sentence_of(token: Token) -> SpacySpan:
     while end > start and sent.doc[end - 1].is_space:
         end -= 1
     return sent.doc[start:end]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string from its tokens on every read."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text

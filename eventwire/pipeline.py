@@ -12,12 +12,12 @@ The steps:
 
 from __future__ import annotations
 
-from .clean import dateline_end
+from .clean import dateline_end, dateline_place
 from .coding.events import code_events
 from .coding.ontology import load_lexicon
 from .config import Settings
 from .extract.actors import distinct_entities, extract_actors, load_actor_kb
-from .extract.places import extract_places, load_gazetteer
+from .extract.places import extract_places, load_gazetteer, resolve_toponym
 from .extract.quantities import extract_quantities
 from .extract.quotes import extract_quotes
 from .extract.times import extract_times
@@ -34,11 +34,14 @@ def code_article(article: Article, settings: Settings) -> Record:
     mentions = Mentions(
         actors=actors,
         places=extract_places(doc, load_gazetteer()),
-        times=extract_times(doc, article.published),
+        times=[t for t in extract_times(doc, article.published) if t.start >= filed_at],
         quantities=extract_quantities(doc),
         quotes=extract_quotes(doc, actors),
     )
-    events = code_events(doc, mentions, load_lexicon(settings.lexicon_dir), published=article.published)
+    filed_in = dateline_place(article.text)
+    home = resolve_toponym(filed_in) if filed_in else None
+    events = code_events(doc, mentions, load_lexicon(settings.lexicon_dir), published=article.published,
+                         home=home.country if home else None)
     events = [e for e in events if (e.confidence or 0.0) >= settings.min_confidence]
     return Record(article=article, events=events, entities=distinct_entities(actors),
                   quotes=mentions.quotes, quantities=mentions.quantities)

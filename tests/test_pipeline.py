@@ -114,9 +114,6 @@ def test_pipeline_all_is_sorted():
     assert eventwire.__all__ == sorted(eventwire.__all__)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "eventwire/__init__.py imports article_from_text (used by code()) under its public name but "
-    "leaves it out of __all__; either export it or import it as a private name"))
 def test_pipeline_exported_members_match_all():
     assert _public_names() == set(eventwire.__all__)
 

@@ -142,7 +142,9 @@ def find_recipient(match: TriggerMatch, info: TypeInfo, index: MentionIndex,
         return direct
     owners = [c for t in found for c in t.children if c.dep_ in ("poss", "compound", "amod")]
     owners += [p for t in found for p in syntax.preps(t, "of", "with")]
-    return [a for a in actors_of(owners, index) if (a.name or a.text).lower() not in taken]
+    own = {a.country for a in actors if a.country}  # "demanded the return of its prisoners"
+    return [a for a in actors_of(owners, index)
+            if (a.name or a.text).lower() not in taken and a.country not in own]
 
 
 def _role_tokens(role: str, head: Token, match: TriggerMatch) -> list[Token]:

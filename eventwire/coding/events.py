@@ -7,6 +7,8 @@ with every field of RECORD.md. Each trigger first becomes an ``EventMention``;
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..extract.attribution import attribution_for
@@ -15,6 +17,7 @@ from ..records import Actor, Event, EventMention, Mentions, Span
 from . import syntax
 from .arguments import (MentionIndex, actor_at, find_actor, find_date, find_location, find_recipient,
                         find_size, recipient_tokens, sentence_fallback_actor)
+from .breakdown import breakdowns
 from .merge import link_responses, merge_mentions
 from .modality import modality_of
 from .ontology import Lexicon, TypeInfo
@@ -23,18 +26,41 @@ from .triggers import TriggerMatch, find_triggers, themes
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"})
 
 
-def code_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, *, published: str | None) -> list[Event]:
-    """All events of the article, merged, numbered and scored."""
+LOCAL_SECTORS = frozenset({"CVL", "LAB", "BUS", "EDU", "JRN", "REF", "REL", "OPP", "PTY", "COP", "JUD",
+                           "LEG", "HLH", "NGO", "CRM", "REB", "UNK", None})
+
+
+def code_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, *, published: str | None,
+                home: str | None = None) -> list[Event]:
+    """All events of the article, merged, numbered and scored.
+
+    ``home`` is the country of the wire dateline: where unnamed local people
+    ("workers", "civilians") belong when the event's own place is not given.
+    """
     index = MentionIndex.build(doc, mentions)
     matches = find_triggers(doc, lexicon, frozenset(index.actors))
     sentence_ids = {s.start: n for n, s in enumerate(doc.sents)}
     trigger_tokens = {m.token.i for m in matches}
-    drafts = [_mention(m, index, lexicon, published, sentence_ids, trigger_tokens) for m in matches]
+    drafts = [part for m in matches
+              for part in breakdowns(_mention(m, index, lexicon, published, sentence_ids, trigger_tokens),
+                                     m, index)]
     link_responses(drafts, doc)
     events = merge_mentions(drafts)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
+        _localize(event, home)
     return events
+
+
+def _localize(event: Event, home: str | None) -> None:
+    """'workers', 'civilians': unnamed local people belong to the country where it happens."""
+    country = next((p.country for p in event.location if p.country), None) or home
+    if country is None:
+        return
+    for role in (event.actor, event.recipient):
+        for number, actor in enumerate(role):
+            if actor.country is None and actor.kind in ("group", "person") and actor.sector in LOCAL_SECTORS:
+                role[number] = replace(actor, country=country)
 
 
 def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, published: str | None,
@@ -46,6 +72,8 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         exclude = {t.i for t in themes(match.token, match.entry)}
         actors = sentence_fallback_actor(match, index, exclude)
     recipient = find_recipient(match, info, index, actors) or _conditional_target(match, index, actors, info)
+    taken = {a.start for a in recipient}
+    location = [p for p in find_location(match, index) if p.start not in taken]  # "sanctions on Iran"
     modality, _cue = modality_of(match.token, match.predicate, lexicon)
     date = find_date(match, index)
     if modality == "asserted" and date and published and date.value and date.value[:10] > published:
@@ -54,7 +82,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         id="", event_type=info.name, modality=modality, evidence=[_sentence_span(match.token)],
         mode=_mode(match, info, lexicon), context=_contexts(match, info, lexicon),
         quad_class=info.quad_class, actor=actors, recipient=recipient,
-        location=find_location(match, index), date=date, size=find_size(match, index),
+        location=location, date=date, size=find_size(match, index),
         attribution=attribution, trigger=_trigger_span(match),
         confidence=_confidence(match, found, bool(recipient), info))
     return EventMention(

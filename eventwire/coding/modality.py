@@ -17,7 +17,7 @@ from .ontology import Lexicon
 
 RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "negated": 3}
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acomp", "dobj", "nsubjpass", "nsubj",
-                   "attr", "oprd", "csubj", "conj"})
+                   "attr", "oprd", "csubj", "conj", "prep"})
 STOP_GOVERNORS = frozenset({"relcl", "parataxis", "appos", "ROOT"})
 
 
@@ -43,10 +43,15 @@ def _path(trigger: Token, predicate: Token, lexicon: Lexicon) -> list[tuple[Toke
     path = [(trigger, True)] if predicate == trigger else [(trigger, True), (predicate, False)]
     current = predicate
     nouns = {w for words in lexicon.modality["nouns"].values() if isinstance(words, list) for w in words}
+    governors = {w for words in lexicon.modality["governors"].values() if isinstance(words, list) for w in words}
     while current.head != current and len(path) < 12:
         dep, head = current.dep_, current.head
         if dep == "acl" and head.lemma_.lower() in nouns:
             pass  # "plans to invade": the noun governs
+        elif dep == "pobj" and head.dep_ == "prep" and _lemma(head.head) in governors:
+            path.append((head, True))  # "called for talks": the verb governs through its preposition
+            current = head
+            continue
         elif dep not in CLIMB or (current.pos_ in ("NOUN", "PROPN") and dep in ("nsubj", "nsubjpass")
                                   and current != trigger):
             break

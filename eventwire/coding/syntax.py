@@ -53,6 +53,8 @@ def inherited_subjects(token: Token) -> list[Token]:
     head, dep = token.head, token.dep_
     if head == token:
         return []
+    if dep == "xcomp" and children(head, "dobj", "dative"):
+        return with_conjuncts(children(head, "dobj", "dative"))  # "urged Israel to withdraw": Israel withdraws
     if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (dep == "ccomp" and token.tag_ == "VB"):
         subjects = own_subjects(head)
         return subjects or inherited_subjects(head)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..records import Quantity
 from .quantity_words import Units, load_units
 
@@ -62,7 +63,7 @@ class Figure:
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity of ``doc`` in text order (see the module docstring for the rules)."""
     units = load_units()
-    phones = [m.span() for m in PHONE.finditer(doc.text)]
+    phones = [m.span() for m in PHONE.finditer(doc_text(doc))]
     figures = digit_figures(doc, units, phones)
     taken = {i for f in figures for i in range(f.first, f.after)}
     figures += word_figures(doc, units, taken)
@@ -90,10 +91,10 @@ def number_value(match: re.Match, n: int, units: Units) -> float:
 def digit_figures(doc: Doc, units: Units, phones: list[tuple[int, int]]) -> list[Figure]:
     """Figures written in digits, with the scale, percent or currency words after them."""
     figures = []
-    for match in units.figure.finditer(doc.text):
+    for match in units.figure.finditer(doc_text(doc)):
         if any(s < match.end() and match.start() < e for s, e in phones):
             continue
-        if match["num2"] and doc.text[:match.start()].rstrip().lower().endswith("from"):
+        if match["num2"] and doc_text(doc)[:match.start()].rstrip().lower().endswith("from"):
             parts = [(match.start(), match.start("sep"), 1), (match.end("sep"), match.end(), 2)]
             figures += [f for f in (digit_figure(doc, match, units, *p) for p in parts) if f]
             continue
@@ -248,7 +249,7 @@ def build_quantity(doc: Doc, figure: Figure, units: Units, before: list[Quantity
             return None
         else:
             unit = paired_unit(doc, figure, following, units) or inherited_unit(doc, figure, before)
-    return Quantity(text=doc.text[figure.start:end], start=figure.start, end=end,
+    return Quantity(text=doc_text(doc)[figure.start:end], start=figure.start, end=end,
                     value=tidy(figure.value), value_max=tidy(figure.value_max), unit=unit,
                     approximate=figure.approximate)
 
@@ -269,7 +270,7 @@ def excluded(doc: Doc, figure: Figure, units: Units) -> bool:
     prev = doc[figure.first - 1] if figure.first > 0 else None
     if after is not None and after.lower_ in units.not_units:
         return True
-    if AGE_AFTER.match(doc.text, figure.end) or (prev is not None and prev.lower_ in ("aged", "age")):
+    if AGE_AFTER.match(doc_text(doc), figure.end) or (prev is not None and prev.lower_ in ("aged", "age")):
         return True
     if figure.kind == "digits" and prev is not None and prev.lower_ in units.identifier_words:
         return True
@@ -289,7 +290,7 @@ def apposed_age(doc: Doc, figure: Figure) -> bool:
 
 def year_like(doc: Doc, figure: Figure) -> bool:
     """A bare four-digit number that reads as a year ("in 2022"), nothing counted."""
-    text = doc.text[figure.start:figure.end]
+    text = doc_text(doc)[figure.start:figure.end]
     return figure.kind == "digits" and re.fullmatch(r"1\d{3}|20\d{2}|2100", text) is not None
 
 
@@ -369,7 +370,7 @@ def unit_name(noun: Token, units: Units) -> str:
 
 def paired_unit(doc: Doc, figure: Figure, following: Figure | None, units: Units) -> str | None:
     """The unit of the next figure when only "to", "and", "or" part them ("from 200 to 300 points")."""
-    if following is None or not PAIRED.fullmatch(doc.text[figure.end:following.start]):
+    if following is None or not PAIRED.fullmatch(doc_text(doc)[figure.end:following.start]):
         return None
     if following.unit is not None:
         return following.unit

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..nlp import index_by_token, tokens_in
+from ..nlp import doc_text, index_by_token, tokens_in
 from ..records import Actor, Quote
 from .claims import claim_cues, pick_cue
 from .reporting import Cue, Lexicon, cue_of, load_reporting, source_actor
@@ -60,7 +60,7 @@ def find_quotes(doc: Doc, actor_index: dict[int, Actor], *,
     """Quotes with the cue behind each speaker (the attribution stage reads the cue)."""
     lexicon = lexicon or load_reporting()
     findings: list[Finding] = []
-    for start, end in quote_spans(doc.text):
+    for start, end in quote_spans(doc_text(doc)):
         words = tokens_in(doc, start, end)
         if words is None:
             continue
@@ -68,7 +68,7 @@ def find_quotes(doc: Doc, actor_index: dict[int, Actor], *,
         if cue is not None and not _speaks(cue, actor_index):
             cue = None
         speaker = source_actor(cue.source, actor_index) if cue is not None else None
-        quote = Quote(text=doc.text[start:end], start=start, end=end, speaker=speaker,
+        quote = Quote(text=doc_text(doc)[start:end], start=start, end=end, speaker=speaker,
                       cue=cue.text if speaker is not None else None)
         findings.append(Finding(quote, cue if speaker is not None else None))
     return findings
@@ -206,7 +206,7 @@ def _beside(words: SpacySpan, lexicon: Lexicon) -> Cue | None:
 
 def _introduced(words: SpacySpan, lexicon: Lexicon) -> Cue | None:
     """A quote paragraph after a paragraph that ends "X said:"."""
-    doc, text = words.doc, words.doc.text
+    doc, text = words.doc, doc_text(words.doc)
     line_start = text.rfind("\n", 0, words.start_char) + 1
     if line_start == 0 or text[line_start:words.start_char].strip() not in FAMILIES:
         return None

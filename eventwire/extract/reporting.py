@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..nlp import doc_text
 from ..errors import DataFileError, message
 from ..records import Actor
 
@@ -287,7 +288,7 @@ def cue_span_end(cue: Cue, lexicon: Lexicon) -> int:
     addressee = _addressee(cue)
     if addressee is not None:
         return addressee.end_char
-    rest = cue.words.doc.text[end:end + 40].lower()
+    rest = doc_text(cue.words.doc)[end:end + 40].lower()
     for extension in lexicon.extensions:
         if rest.startswith(" " + extension) and not rest[len(extension) + 1:][:1].isalnum():
             return end + 1 + len(extension)

@@ -30,6 +30,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from ..nlp import doc_text
 from ..errors import MalformedInput, message
 from ..records import TimeRef
 from . import time_rules
@@ -48,7 +49,7 @@ def extract_times(doc: Doc, published: str | None) -> list[TimeRef]:
     times = []
     for start, end in candidate_spans(doc, words):
         span = doc.char_span(start, end, alignment_mode="expand")
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if span is None or not_a_date(doc, span, text, words):
             continue
         value, precision = time_rules.resolve(text, reference, tense=tense_of(span, words))
@@ -89,14 +90,14 @@ def parse_published(published: str | None) -> date | None:
 def candidate_spans(doc: Doc, words: Words) -> list[tuple[int, int]]:
     """Entity and pattern spans, overlapping ones joined, "yesterday, February 1" joined."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS]
-    spans += [m.span() for m in words.patterns.finditer(doc.text)]
+    spans += [m.span() for m in words.patterns.finditer(doc_text(doc))]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and (start < merged[-1][1] or joined(doc.text, merged[-1], (start, end), words)):
+        if merged and (start < merged[-1][1] or joined(doc_text(doc), merged[-1], (start, end), words)):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return [trimmed(doc.text, s, e) for s, e in merged]
+    return [trimmed(doc_text(doc), s, e) for s, e in merged]
 
 
 def joined(text: str, left: tuple[int, int], right: tuple[int, int], words: Words) -> bool:
@@ -132,6 +133,9 @@ def not_a_date(doc: Doc, span: SpacySpan, text: str, words: Words) -> bool:
     return time_rules.shape_not_a_date(cleaned, words)
 
 
+REPORTING_PRESENT = frozenset({"say", "tell", "report", "add", "note", "write", "claim", "be", "have"})
+
+
 def tense_of(span: SpacySpan, words: Words) -> str | None:
     """ "past", "future" or None, read from the verb that governs the time expression."""
     verb = span.root
@@ -146,4 +150,6 @@ def tense_of(span: SpacySpan, words: Words) -> str | None:
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(h.tag_ == "VBD" or h.lower_ in ("has", "have") for h in helpers):
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not helpers and verb.lemma_.lower() not in REPORTING_PRESENT:
+        return "future"  # "The president visits Slovenia on Friday": a schedule
     return None
