@@ -56,7 +56,7 @@ TYPE_TABLE = [
     ("Pakistan moved tanks to the Afghan border.", "MOBILIZE", {"PAK"}, None),
     ("Egyptian police arrested 40 protesters in Cairo on Monday.", "COERCE", {"EGY"}, {"EGY"}),
     ("Myanmar's junta imposed a curfew in Mandalay.", "COERCE", {"MMR"}, None),
-    ("Gunmen killed 12 villagers in northern Nigeria.", "ASSAULT", set(), None),
+    ("Gunmen killed 12 villagers in northern Nigeria.", "ASSAULT", {"NGA"}, None),  # unnamed locals take the place of the event
     ("A police station in Kandahar was attacked by Taliban fighters on Monday.", "ASSAULT", {"AFG"}, None),
     ("Ukrainian drones struck an oil depot in Bryansk overnight, Reuters reported.", "ASSAULT", {"UKR"}, None),
     ("Russian missiles struck a power plant in Kharkiv.", "ASSAULT", {"RUS"}, None),
