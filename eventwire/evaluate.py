@@ -48,9 +48,10 @@ Where RECORD.md leaves a choice open, eventwire decides:
    maximal, preferring greater overlap, then an agreeing speaker, then overlapping
    offsets. Quote precision = matched / output quotes, recall = matched / gold quotes.
 11. Speakers. A null gold speaker needs a null output speaker. Otherwise the same name
-   agrees; and when the gold speaker is unnamed (no name, or a name that does not
-   start with a capital after any article: "senior defence official"), the same
-   country + sector + kind (not all null) agrees too.
+   agrees (case, accents, periods and a leading article aside). A named person needs
+   that; any other speaker (an organization, a group, or an unnamed person: no name, or
+   one that does not start with a capital after any article, "senior defence official")
+   also agrees with the same country + sector, as attribution sources do in RECORD.md.
 12. Articles pair by ``article.id``; an output whose id no gold has pairs with the
    gold article of the same text (whitespace collapsed), so coding a bare .txt (whose
    id is a hash) can be scored against a gold file that names its own id. Counts are summed over articles (micro-average).

@@ -143,10 +143,11 @@ def lexicographic(parts: Sequence[int], *, base: int) -> int:
 # --- names and actors ---------------------------------------------------------------------
 
 def normal_name(name: str | None) -> str | None:
-    """A name for comparison: casefolded, no periods, one leading "the"/"a"/"an" dropped."""
+    """A name for comparison: casefolded, accents and periods dropped, one leading article dropped."""
     if name is None:
         return None
-    found = words(name.replace(".", ""))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    found = words(plain.replace(".", ""))
     if len(found) > 1 and found[0] in _ARTICLES:
         found = found[1:]
     return " ".join(found) or None
@@ -204,14 +205,20 @@ def is_unnamed(actor: Actor) -> bool:
 
 
 def speaker_agrees(gold: Actor | None, output: Actor | None) -> bool:
-    """Null needs null; a name needs the same name; an unnamed speaker the same country+sector+kind."""
+    """Null needs null; a named person needs the same name (accents aside); any other speaker
+    the same name or the same country+sector, as RECORD.md scores attribution sources.
+
+    So "China's commerce ministry" agrees with "Chinese Ministry of Commerce" (CHN/GOV) and
+    "the official" with "senior defence official", but Ida Berg is never Lars Holm.
+    """
     if gold is None or output is None:
         return gold is output
     if same_name(gold.name, output.name):
         return True
-    profile = (gold.country, gold.sector, gold.kind)
-    return is_unnamed(gold) and profile != (None, None, None) and \
-        profile == (output.country, output.sector, output.kind)
+    if gold.kind == "person" and not is_unnamed(gold):
+        return False
+    return gold.country is not None and gold.sector is not None and \
+        (gold.country, gold.sector) == (output.country, output.sector)
 
 
 # --- the other fields ----------------------------------------------------------------------

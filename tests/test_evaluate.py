@@ -253,6 +253,11 @@ def person(name: str | None, country="NOR", sector="GOV") -> Actor:
      [quote(Q1, person("a navy officer", sector="MIL"))], (1.0, 1.0, 1.0)),   # unnamed: profile
     ([quote(Q1, person("senior navy officer", sector="MIL"))],
      [quote(Q1, person("a navy officer", sector="GOV"))], (1.0, 1.0, 0.0)),
+    ([quote(Q1, person("António Costa"))], [quote(Q1, person("Antonio Costa"))], (1.0, 1.0, 1.0)),
+    ([quote(Q1, Actor("ministry", 0, 1, name="Norwegian Ministry of Defence", country="NOR",
+                      sector="GOV", kind="organization"))],
+     [quote(Q1, Actor("ministry", 0, 1, name="Norway's defence ministry", country="NOR",
+                      sector="GOV", kind="organization"))], (1.0, 1.0, 1.0)),  # an org: profile
     ([quote(Q1)], [quote(Q1), quote(Q1)], (0.5, 1.0, 1.0)),                  # one-to-one
     ([quote(Q1, person("Ida Berg")), quote(Q2, person("Lars Holm"))],
      [quote(Q2.upper(), person("lars holm"))], (1.0, 0.5, 1.0)),
