@@ -15,7 +15,7 @@ from ..extract.attribution import attribution_for
 from ..nlp import sentence_of
 from ..records import Actor, Event, EventMention, Mentions, Span
 from . import syntax
-from .arguments import (MentionIndex, actor_at, find_actor, find_date, find_location, find_recipient,
+from .arguments import (MentionIndex, actor_at, actors_of, find_actor, find_date, find_location, find_recipient,
                         find_size, recipient_tokens, sentence_fallback_actor)
 from .breakdown import breakdowns
 from .merge import link_responses, merge_mentions
@@ -68,6 +68,8 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
     info = lexicon.types[match.entry.event_type]
     actors, found = find_actor(match, index)
     attribution = attribution_for(match.predicate, index.actors)
+    if not actors and info.name == "MOBILIZE":  # "600 German troops will be sent": Germany sends them
+        actors = [a for a in actors_of(themes(match.token, match.entry), index) if a.country]
     if not actors:
         exclude = {t.i for t in themes(match.token, match.entry)}
         actors = sentence_fallback_actor(match, index, exclude)
