@@ -2,6 +2,7 @@
 
     eventwire code PATH... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]
     eventwire eval GOLD... --output RECORDS.jsonl [--json]
+    eventwire eval --dataset NAME [--limit N] [--data-dir DIR] [--errors [K]] [--json]
 
 ``code`` writes one JSON record per article to stdout (JSON Lines), flushed as
 each is done; every input it could not code is one line on stderr naming the
@@ -13,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Sequence, TextIO
 
 from . import evaluate
 from .config import SETTINGS, load_settings
+from .datasets import DEFAULT_DATA_DIR, evaluate_dataset, print_result
 from .errors import EventwireError
 from .ingest import read_inputs
 from .pipeline import code_article
@@ -41,10 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--lexicon-dir", help=_help("lexicon_dir"))
     code.add_argument("--min-confidence", type=float, help=_help("min_confidence"))
     code.add_argument("--pretty", action="store_true", help="indent the JSON (one record per block)")
-    score = commands.add_parser("eval", help="score records against gold records (RECORD.md scoring)")
-    score.add_argument("golds", nargs="+", metavar="GOLD", help="gold .json files, .jsonl, or directories")
-    score.add_argument("--output", required=True, help="the records eventwire wrote (JSON Lines)")
+    score = commands.add_parser("eval", help="score records against gold records, or on a public data set")
+    score.add_argument("golds", nargs="*", metavar="GOLD", help="gold .json files, .jsonl, or directories")
+    score.add_argument("--output", help="the records eventwire wrote (JSON Lines)")
     score.add_argument("--json", action="store_true", help="print one JSON line of figures")
+    score.add_argument("--dataset", metavar="NAME", help="a public set in --data-dir, e.g. geoparsing:TR-News")
+    score.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="the folder holding the data sets")
+    score.add_argument("--limit", type=int, help="score only the first N items of the set")
+    score.add_argument("--errors", type=int, nargs="?", const=20, default=0, metavar="K",
+                       help="list the K worst cases (default 20)")
     return parser
 
 
@@ -56,11 +64,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "eval":
-            return evaluate.run(args.golds, args.output, as_json=args.json)
+            return run_eval(args, out=sys.stdout, err=sys.stderr)
         return run_code(args, out=sys.stdout, err=sys.stderr)
     except BrokenPipeError:  # "eventwire code ... | head": the reader has all it wants
         sys.stderr.close()
         return 0
+
+
+def run_eval(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    """Gold files against an output, or eventwire on a public data set."""
+    if args.dataset:
+        try:
+            result = evaluate_dataset(args.dataset, data_dir=Path(args.data_dir), limit=args.limit,
+                                      errors=args.errors)
+        except EventwireError as error:
+            print(f"eventwire: {error}", file=err)
+            return 2
+        print_result(result, out=out, as_json=args.json)
+        return 0
+    if not args.golds or not args.output:
+        print("eventwire: eval needs GOLD... --output RECORDS.jsonl, or --dataset NAME", file=err)
+        return 2
+    return evaluate.run(args.golds, args.output, as_json=args.json)
 
 
 def run_code(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:

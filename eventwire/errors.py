@@ -9,7 +9,8 @@
     │   ├── InputTooLarge     larger than the configured limit
     │   └── UnsupportedLanguage  not English
     ├── DataFileError         a packaged or user data file (lexicon, actors) is invalid
-    └── GoldError             a gold file does not follow the record schema
+    ├── GoldError             a gold file does not follow the record schema
+    └── DatasetError          an unknown public data set, or its files are missing or malformed
 
 Every message names the input and says what to do. Messages live here, once.
 """
@@ -59,6 +60,10 @@ class GoldError(EventwireError):
     code = "E300"
 
 
+class DatasetError(EventwireError):
+    code = "E400"
+
+
 MESSAGES = {
     "E101": "{source}: no article text is left after cleaning; give a file with the article's body.",
     "E102": "{source}: this is a binary file, not text or HTML; give the article as .txt, .html, .json or .jsonl.",
@@ -68,6 +73,9 @@ MESSAGES = {
     "E106": "{source}: the text looks like '{language}', but eventwire codes English only; translate it first or pass --language-check off.",
     "E200": "{path}:{line}: {detail}",
     "E300": "{path}: {detail}",
+    "E400": "no data set named '{name}'; known: {known}",
+    "E401": "{name}: {path} is not there; pass --data-dir DIR, the folder holding the data sets",
+    "E402": "{name}: {path}: {detail}",
 }
 
 

@@ -260,3 +260,19 @@ class EventMention:
     subject_of: int | None = None
     object_of: int | None = None
     actor_found: bool = True
+
+
+@dataclass(slots=True)
+class DatasetResult:
+    """eventwire's figures on one public gold set (``eventwire eval --dataset``).
+
+    ``figures`` are the metrics by name (fractions 0..1, or counts); ``table`` the rows a
+    person reads, each (label, formatted value); ``worst`` the worst cases, one line each,
+    quoting no more of the set's text than a reader needs to find the item.
+    """
+
+    name: str
+    items: int
+    figures: dict[str, float | int | None] = field(default_factory=dict)
+    table: list[tuple[str, str]] = field(default_factory=list)
+    worst: list[str] = field(default_factory=list)
