@@ -7,7 +7,8 @@
     │   ├── DecodeError       bytes that no text encoding explains
     │   ├── MalformedInput    JSON / JSONL / HTML that does not parse or lacks a field
     │   ├── InputTooLarge     larger than the configured limit
-    │   └── UnsupportedLanguage  not English
+    │   ├── UnsupportedLanguage  not English
+    │   └── UnreadableInput   a path that does not exist or cannot be opened
     ├── DataFileError         a packaged or user data file (lexicon, actors) is invalid
     ├── GoldError             a gold file does not follow the record schema
     └── DatasetError          an unknown public data set, or its files are missing or malformed
@@ -25,6 +26,8 @@ class EventwireError(Exception):
 
 
 class InputError(EventwireError):
+    """An input that cannot be read or coded; a batch records it as a Skip and goes on."""
+
     code = "E100"
 
 
@@ -52,6 +55,10 @@ class UnsupportedLanguage(InputError):
     code = "E106"
 
 
+class UnreadableInput(InputError):
+    code = "E107"
+
+
 class DataFileError(EventwireError):
     code = "E200"
 
@@ -71,6 +78,7 @@ MESSAGES = {
     "E104": "{source}: {detail}",
     "E105": "{source}: {size:,} characters is over the limit of {limit:,}; split the input or raise --max-chars.",
     "E106": "{source}: the text looks like '{language}', but eventwire codes English only; translate it first or pass --language-check off.",
+    "E107": "{source}: cannot be read ({reason}); check the path and its permissions.",
     "E200": "{path}:{line}: {detail}",
     "E300": "{path}: {detail}",
     "E400": "no data set named '{name}'; known: {known}",

@@ -7,7 +7,8 @@ for a string already in memory. Modules: ``text`` (bytes to str), ``html``
 """
 
 from .article import article_from_text
-from .files import UnreadableInput, read_inputs
+from ..errors import UnreadableInput
+from .files import read_inputs
 from .objects import Defaults, article_from_object
 
 __all__ = ["Defaults", "UnreadableInput", "article_from_object", "article_from_text", "read_inputs"]

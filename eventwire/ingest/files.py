@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from ..config import Settings
-from ..errors import EmptyInput, InputError, message
+from ..errors import EmptyInput, InputError, UnreadableInput, message
 from ..records import Article, Skip
 from .article import HTML_FACTOR, article_from_text, check_size
 from .objects import Defaults, parse_json, read_json, read_jsonl, skip_from
@@ -30,14 +30,8 @@ EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
               ".json": "json", ".jsonl": "jsonl"}
 TEXT_FACTOR = 4  # UTF-8 spends at most 4 bytes on a character
 STDIN = "<stdin>"
-UNREADABLE = "{source}: cannot be read ({reason}); check the path and its permissions."
 _CHUNK = 1 << 20
 
-
-class UnreadableInput(InputError):
-    """A path that does not exist or cannot be opened (proposed for errors.py as E107)."""
-
-    code = "E107"
 
 
 def read_inputs(paths: Sequence[str], *, settings: Settings, published: str | None = None,
@@ -183,4 +177,4 @@ class _Prepended:
 
 
 def _unreadable(source: str, reason: str) -> Skip:
-    return Skip(source, UNREADABLE.format(source=source, reason=reason), UnreadableInput.code)
+    return Skip(source, message("E107", source=source, reason=reason), UnreadableInput.code)
