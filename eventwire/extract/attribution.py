@@ -16,7 +16,7 @@ The outlet that published the article is never an attribution: only in-text word
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -28,6 +28,14 @@ from .claims import hedged as _hedged
 from .reporting import Cue, Lexicon, cue_span_end, load_reporting, source_actor
 
 QUOTE_CACHE = "eventwire.attribution.quotes"
+
+
+@dataclass(slots=True)
+class Claim:
+    """One reporting cue of a Doc with the words of the claim it reports (token indices)."""
+
+    cue: Cue
+    content: list[int]
 
 
 def attribution_for(token: Token, actor_index: dict[int, Actor]) -> Attribution | None:
@@ -43,6 +51,41 @@ def attribution_for(token: Token, actor_index: dict[int, Actor]) -> Attribution 
     if attribution is not None and finding.quote.speaker is not None:
         attribution.source = replace(finding.quote.speaker)
     return attribution
+
+
+def claims_in(doc: Doc, actor_index: dict[int, Actor]) -> list[Claim]:
+    """Every cue of ``doc`` with its claim, in text order.
+
+    A word belongs to the claim of the cue ``attribution_for`` would give it (the closest
+    cue over it in the parse, else the speaker's cue of the quotation holding it); the
+    cue's own words and its source's words are not part of the claim.
+    """
+    lexicon = load_reporting()
+    claims: dict[tuple[int, int], Claim] = {}
+    for token in doc:
+        if token.is_space:
+            continue
+        cue = _cue_over(token, actor_index, lexicon)
+        if cue is None:
+            continue
+        claim = claims.setdefault((cue.words.start, cue.words.end), Claim(cue, []))
+        source = claim.cue.source
+        if token.i in range(cue.words.start, cue.words.end) or (
+                source is not None and token.i in range(source.start, source.end)):
+            continue
+        claim.content.append(token.i)
+    return [claims[key] for key in sorted(claims) if claims[key].content]
+
+
+def _cue_over(token: Token, actor_index: dict[int, Actor], lexicon: Lexicon) -> Cue | None:
+    """The cue whose claim holds ``token``, as ``attribution_for`` finds it."""
+    cue = pick_cue(claim_cues(token, lexicon), actor_index, lexicon)
+    if cue is not None:
+        return cue
+    finding = _quote_around(token, actor_index, lexicon)
+    if finding is None or finding.cue is None or finding.cue.stance == "speech_act":
+        return None
+    return finding.cue
 
 
 def hedged(token: Token) -> bool:
