@@ -3,6 +3,9 @@
     eventwire code PATH... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]
     eventwire eval GOLD... --output RECORDS.jsonl [--json]
     eventwire eval --dataset NAME [--limit N] [--data-dir DIR] [--errors [K]] [--json]
+    eventwire ingest SOURCE... [--db PATH] [--workers N]
+    eventwire query [--db PATH] [--type T] [--modality M] [--country ISO3] [--since D] ... [--json]
+    eventwire export --format jsonl|csv|parquet --output PATH [--db PATH]
 
 ``code`` writes one JSON record per article to stdout (JSON Lines), flushed as
 each is done; every input it could not code is one line on stderr naming the
@@ -19,11 +22,18 @@ from typing import Sequence, TextIO
 
 from . import evaluate
 from .config import SETTINGS, load_settings
+from .corpus import ingest
 from .datasets import DEFAULT_DATA_DIR, evaluate_dataset, print_result
+from .export import FORMATS, export
+from .store.duckdb import Store
+from .store.query import EventFilter, query_events
 from .errors import EventwireError
 from .ingest import read_inputs
 from .pipeline import code_article
 from .records import Skip
+
+
+DEFAULT_DB = "eventwire.duckdb"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +63,33 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--limit", type=int, help="score only the first N items of the set")
     score.add_argument("--errors", type=int, nargs="?", const=20, default=0, metavar="K",
                        help="list the K worst cases (default 20)")
+    _store_commands(commands)
     return parser
+
+
+def _store_commands(commands: argparse._SubParsersAction) -> None:
+    """The corpus commands: ingest into the store, query it, export it."""
+    ingest = commands.add_parser("ingest", help="code many articles into a DuckDB store")
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="files, directories, .jsonl, or -")
+    ingest.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
+    ingest.add_argument("--workers", type=int, help="processes coding in parallel (default: every core)")
+    ingest.add_argument("--published", help="publication date for inputs that lack one")
+    ingest.add_argument("--outlet", help="outlet for inputs that lack one")
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.add_argument("--log", action="store_true", help="one line on stderr per article stored")
+    query = commands.add_parser("query", help="events in the store, filtered")
+    query.add_argument("--db", default=DEFAULT_DB)
+    for name, text in (("since", "YYYY-MM-DD"), ("until", "YYYY-MM-DD"), ("type", "PLOVER type"),
+                       ("modality", "asserted|future|hypothetical|negated"),
+                       ("country", "ISO alpha-3 of actor or recipient"), ("place", "place name or ISO3"),
+                       ("outlet", "publisher"), ("text", "words in the evidence")):
+        query.add_argument(f"--{name}", help=text)
+    query.add_argument("--limit", type=int, default=100)
+    query.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    export = commands.add_parser("export", help="write the store as JSON Lines, CSV or Parquet")
+    export.add_argument("--db", default=DEFAULT_DB)
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--output", required=True)
 
 
 def _help(name: str) -> str:
@@ -65,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "eval":
             return run_eval(args, out=sys.stdout, err=sys.stderr)
+        if args.command in STORE_COMMANDS:
+            return STORE_COMMANDS[args.command](args, out=sys.stdout, err=sys.stderr)
         return run_code(args, out=sys.stdout, err=sys.stderr)
     except BrokenPipeError:  # "eventwire code ... | head": the reader has all it wants
         sys.stderr.close()
@@ -114,6 +152,54 @@ def run_code(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
         print(f"eventwire: nothing could be coded ({skipped} input(s) skipped)", file=err)
         return 1
     return 0
+
+
+def run_ingest(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    try:
+        summary = ingest(args.sources, db=args.db, settings=load_settings(), workers=args.workers,
+                         published=args.published, outlet=args.outlet, progress=not args.no_progress,
+                         log=err if args.log else None)
+    except EventwireError as error:
+        print(f"eventwire: {error}", file=err)
+        return 2
+    for line in summary.lines():
+        print(line, file=err)
+    return 0 if summary.coded or summary.duplicates or summary.already_stored or not summary.skipped else 1
+
+
+def run_query(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    selection = EventFilter(since=args.since, until=args.until, event_type=args.type,
+                            modality=args.modality, country=args.country, place=args.place,
+                            outlet=args.outlet, text=args.text, limit=args.limit)
+    try:
+        with Store(args.db) as store:
+            rows = query_events(store, selection)
+    except EventwireError as error:
+        print(f"eventwire: {error}", file=err)
+        return 2
+    for row in rows:
+        if args.json:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        else:
+            who = ",".join(row["actor_countries"] or []) or "-"
+            whom = ",".join(row["recipient_countries"] or []) or "-"
+            out.write(f"{row['date'] or row['published'] or '':<10}  {row['event_type']:<9} "
+                      f"{row['modality']:<12} {who:>7} -> {whom:<7} {row['trigger']}\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    try:
+        with Store(args.db) as store:
+            count = export(store, fmt=args.format, path=args.output)
+    except EventwireError as error:
+        print(f"eventwire: {error}", file=err)
+        return 2
+    print(f"wrote {count} {'records' if args.format == 'jsonl' else 'events'} to {args.output}", file=err)
+    return 0
+
+
+STORE_COMMANDS = {"ingest": run_ingest, "query": run_query, "export": run_export}
 
 
 if __name__ == "__main__":

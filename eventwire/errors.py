@@ -11,7 +11,8 @@
     │   └── UnreadableInput   a path that does not exist or cannot be opened
     ├── DataFileError         a packaged or user data file (lexicon, actors) is invalid
     ├── GoldError             a gold file does not follow the record schema
-    └── DatasetError          an unknown public data set, or its files are missing or malformed
+    ├── DatasetError          an unknown public data set, or its files are missing or malformed
+    └── StoreError            the database file cannot be opened or written
 
 Every message names the input and says what to do. Messages live here, once.
 """
@@ -71,6 +72,10 @@ class DatasetError(EventwireError):
     code = "E400"
 
 
+class StoreError(EventwireError):
+    code = "E500"
+
+
 MESSAGES = {
     "E101": "{source}: no article text is left after cleaning; give a file with the article's body.",
     "E102": "{source}: this is a binary file, not text or HTML; give the article as .txt, .html, .json or .jsonl.",
@@ -84,6 +89,8 @@ MESSAGES = {
     "E400": "no data set named '{name}'; known: {known}",
     "E401": "{name}: {path} is not there; pass --data-dir DIR, the folder holding the data sets",
     "E402": "{name}: {path}: {detail}",
+    "E501": "no export format '{fmt}'; known: {known}",
+    "E500": "{path}: the database cannot be opened ({detail}); is another eventwire writing to it?",
 }
 
 

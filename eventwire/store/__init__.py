@@ -1,0 +1,1 @@
+"""The embedded store: DuckDB (``duckdb.py``) with its schema (``schema.sql``)."""
