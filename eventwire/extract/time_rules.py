@@ -23,7 +23,8 @@ SECTIONS = (
     ("weekdays", "mapping"), ("months", "mapping"), ("day_words", "mapping"),
     ("parts_of_day", "list"), ("calendar_units", "mapping"), ("seasons", "mapping"),
     ("modifiers", "list"), ("prepositions", "list"), ("vague", "list"),
-    ("frequency_words", "list"), ("future_cues", "list"),
+    ("frequency_words", "list"), ("future_cues", "list"), ("plan_verbs", "list"),
+    ("decade_words", "mapping"),
 )
 Result = tuple[str | None, str | None]
 NOTHING: Result = (None, None)
@@ -44,6 +45,8 @@ class Words:
     vague: frozenset[str]
     frequency_words: frozenset[str]
     future_cues: frozenset[str]
+    plan_verbs: frozenset[str]
+    decade_words: dict[str, int]
     numbers: dict[str, int]
     patterns: re.Pattern[str]
     duration: re.Pattern[str]
@@ -66,7 +69,7 @@ def load_words() -> Words:
     regex = {"WD": alternation(lower["weekdays"]), "MON": alternation(lower["months"]),
              "DAYW": alternation(lower["day_words"]), "PART": alternation(data["parts_of_day"]),
              "NUM": alternation(numbers) + r"|\d+", "SEASON": alternation(lower["seasons"]),
-             "FULLDAY": full_days,
+             "FULLDAY": full_days, "DECW": alternation(data["decade_words"]),
              "FULLMON": alternation(k for k in lower["months"] if len(k) > 3 or k == "may")}
     return Words(
         weekdays=lower["weekdays"], months=lower["months"], day_words=lower["day_words"],
@@ -76,6 +79,8 @@ def load_words() -> Words:
         vague=frozenset(str(v) for v in data["vague"]),
         frequency_words=frozenset(str(v) for v in data["frequency_words"]),
         future_cues=frozenset(str(v) for v in data["future_cues"]),
+        plan_verbs=frozenset(str(v) for v in data["plan_verbs"]),
+        decade_words={str(k).lower(): int(v) for k, v in data["decade_words"].items()},
         numbers=numbers,
         patterns=re.compile(fill(CANDIDATES, regex), re.I),
         duration=re.compile(fill(DURATION, regex)),
@@ -113,6 +118,7 @@ def clean(text: str, words: Words) -> str:
     cleaned = text.lower().replace("\u2019", "'")
     cleaned = re.sub(r"(?<!\d)\.|\.(?!\d)", "", cleaned)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;:()\"'")
+    cleaned = re.sub(r"(?<=\w)\s?'s$|\bfiscal[- ]", "", cleaned).strip()
     changed = True
     while changed:
         changed = False
@@ -139,17 +145,38 @@ def resolve(text: str, reference: date | None, *, tense: str | None = None) -> R
     result = apply_rules(cleaned, reference, tense, None, words)
     if result is None and "," in cleaned:
         result = combined(cleaned, reference, tense, words)
+    if result is None:
+        result = without_leading_words(cleaned, reference, tense, words)
     if result is None and might_be_date(cleaned, words):
         result = parsed_by_dateparser(cleaned, reference)
     return result or NOTHING
 
 
+def without_leading_words(cleaned: str, reference: date | None, tense: str | None,
+                          words: Words) -> Result | None:
+    """ "just last month", "earlier sunday", "10 pm wednesday": the date after a few words."""
+    tokens = cleaned.split()
+    for cut in range(1, min(4, len(tokens))):
+        rest = strip_modifiers(clean(" ".join(tokens[cut:]), words), words)
+        if shape_not_a_date(rest, words):
+            continue
+        result = apply_rules(rest, reference, tense, None, words)
+        if result is not None:
+            return result
+    return None
+
+
 def strip_modifiers(cleaned: str, words: Words) -> str:
     """ "early March" -> "march": the value stays that of the whole month."""
+    bare = cleaned[4:] if cleaned.startswith("the ") else cleaned
     for word in words.modifiers:
-        if cleaned.startswith(word + " ") or (word.endswith("-") and cleaned.startswith(word)):
-            return clean(cleaned[len(word):].strip(), words)
+        if bare.startswith(word + " ") or (word.endswith("-") and bare.startswith(word)):
+            rest = clean(bare[len(word):].strip(), words)
+            return CURRENT_PERIOD.sub(r"this \1", rest)
     return cleaned
+
+
+CURRENT_PERIOD = re.compile(r"^(?:(?:the|this) )?(year|month|week)$")  # "the end of the month": this month
 
 
 def apply_rules(cleaned: str, reference: date | None, tense: str | None, anchor: date | None,
@@ -237,6 +264,8 @@ def month_year(month: int, reference: date, tense: str | None, anchor: date | No
         return reference.year - 1
     if tense == "future" and month < reference.month:
         return reference.year + 1
+    if tense is None and reference.month - month > 6:
+        return reference.year + 1  # "payable Jan. 2" in a November article
     return reference.year
 
 
@@ -277,6 +306,12 @@ def rule_year(match, reference, tense, anchor, words) -> Result:
 
 def rule_decade(match, reference, tense, anchor, words) -> Result:
     return match["dec"], "approximate"
+
+
+def rule_decade_word(match, reference, tense, anchor, words) -> Result:
+    """ "the nineties", "the '80s": that decade of the 1900s, approximate."""
+    tens = words.decade_words.get(match["w"]) if match["w"] else int(match["n"])
+    return f"19{tens // 10}", "approximate"
 
 
 def rule_month(match, reference, tense, anchor, words) -> Result:
@@ -362,6 +397,38 @@ def rule_season(match, reference, tense, anchor, words) -> Result:
     return f"{reference.year + step:04d}", "approximate"
 
 
+def rule_month_relative_year(match, reference, tense, anchor, words) -> Result:
+    """ "june last year", "january this year", "march next year"."""
+    if reference is None:
+        return NOTHING
+    step = {"last": -1, "next": 1}.get(match["rel"], 0)
+    return month_value(reference.year + step, words.months[match["m"]]), "month"
+
+
+def rule_units_before(match, reference, tense, anchor, words) -> Result:
+    """ "a year earlier", "two weeks before": read against the publication date, like "ago"."""
+    return rule_ago(match, reference, tense, anchor, words)
+
+
+def rule_century(match, reference, tense, anchor, words) -> Result:
+    """ "the 20th century" -> "19" (ISO 8601 century), approximate."""
+    number = int(match["c"])
+    return (f"{number - 1:02d}", "approximate") if 1 <= number <= 21 else NOTHING
+
+
+def rule_year_end(match, reference, tense, anchor, words) -> Result:
+    """ "year-end", "by year end": this year, approximate."""
+    return (f"{reference.year:04d}", "approximate") if reference is not None else NOTHING
+
+
+def rule_spoken_year(match, reference, tense, anchor, words) -> Result:
+    """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    if match["k"]:
+        return f"{2000 + words.numbers.get(match['k2'] or '', 0):04d}", "year"
+    tail = sum(words.numbers[w] for w in re.split(r"[- ]", match["t"]) if w in words.numbers)
+    return f"{words.numbers[match['h']]:02d}{tail:02d}", "year"
+
+
 def rule_quarter(match, reference, tense, anchor, words) -> Result:
     """ "the third quarter of 2020", "Q1 2021": the year, approximate."""
     return match["y"], "approximate"
@@ -378,12 +445,20 @@ RULES: tuple[tuple[str, Callable[..., Result]], ...] = (
     (r"(?P<m><MON>),? (?:of )?(?P<y>\d{4})", rule_month_year),
     (r"(?:the year )?(?P<y>1\d{3}|2\d{3})", rule_year),
     (r"(?:the )?(?P<dec>1\d{2}|20\d)0s", rule_decade),
+    (r"(?:the )?(?:(?P<w><DECW>)|'(?P<n>[1-9]0)s)", rule_decade_word),
     (r"(?:(?P<rel>last|next|this|past|coming) )?(?P<m><MON>)", rule_month),
     (r"(?:(?P<w><DAYW>)|this)(?: <PART>)?", rule_day_word),
     (r"(?:(?P<rel>last|next|this|past|coming) )?(?P<wd><WD>)(?: <PART>)?", rule_weekday),
     (r"(?:the )?(?P<approx>(?:earlier|later) )?(?P<rel>last|this|next|past|coming|previous|current)"
      r" (?P<u>week|month|year|weekend)", rule_period),
     (r"(?P<n><NUM>) (?P<u>days?|weeks?|months?|years?) ago", rule_ago),
+    (r"(?P<n><NUM>) (?P<u>days?|weeks?|months?|years?) (?:earlier|before)", rule_units_before),
+    (r"(?P<m><MON>),? (?P<rel>last|this|next) year", rule_month_relative_year),
+    (r"(?:the )?(?P<c>\d{1,2})(?:st|nd|rd|th) century", rule_century),
+    (r"(?:the )?(?:year[- ]?end|year's end|end of (?:the )?year)", rule_year_end),
+    (r"(?:the year )?(?:(?P<h>nineteen|eighteen) (?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+     r"ninety)(?:[- ][a-z]+)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+     r"nineteen)|(?P<k>two thousand)(?: and)?(?: (?P<k2>[a-z]+))?)", rule_spoken_year),
     (r"(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4])(?: quarter)?"
      r"(?: of|,)? (?P<y>\d{4})", rule_quarter),
     (r"(?:(?P<rel>last|this|next|past) )?(?P<s><SEASON>)(?:,? (?:of )?(?P<y>\d{4}))?", rule_season),

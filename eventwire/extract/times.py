@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import doc_text
 from ..errors import MalformedInput, message
@@ -52,9 +52,40 @@ def extract_times(doc: Doc, published: str | None) -> list[TimeRef]:
         text = doc_text(doc)[start:end]
         if span is None or not_a_date(doc, span, text, words):
             continue
-        value, precision = time_rules.resolve(text, reference, tense=tense_of(span, words))
+        tense = tense_of(span, words)
+        parts = range_parts(text, start, reference, tense)
+        if parts:
+            times += parts
+            continue
+        value, precision = time_rules.resolve(text, reference, tense=tense)
         times.append(TimeRef(text=text, start=start, end=end, value=value, precision=precision))
     return times
+
+
+def range_parts(text: str, start: int, reference: date | None, tense: str | None) -> list[TimeRef]:
+    """ "2009-2010", "Sept. 14 to Thursday", "1957-58": two dates, each its own TimeRef.
+
+    Only when both ends resolve (a hyphen only between years); a two-digit end takes
+    the century of the year before it.
+    """
+    match = RANGE.fullmatch(text)
+    if match is None:
+        return []
+    a, b = ("a", "b") if match["a"] else ("c", "d")
+    left = time_rules.resolve(match[a], reference, tense=tense)
+    right = time_rules.resolve(match[b], reference, tense=tense)
+    if left[1] == "year" and re.fullmatch(r"\d{2}", match[b]):
+        right = (left[0][:2] + match[b], "year")
+    if left[0] is None or right[0] is None:
+        return []
+    return [TimeRef(text=match[a], start=start + match.start(a), end=start + match.end(a),
+                    value=left[0], precision=left[1]),
+            TimeRef(text=match[b], start=start + match.start(b), end=start + match.end(b),
+                    value=right[0], precision=right[1])]
+
+
+RANGE = re.compile(r"(?:(?:between|from) )?(?P<a>\d{4})[-\u2013](?P<b>\d{2}|\d{4})"
+                   r"|(?:(?:between|from) )?(?P<c>.+?) (?:to|through|until|till|and) (?P<d>.+)", re.I)
 
 
 def normalize_time(text: str, published: str | None, *, tense: str | None = None
@@ -125,6 +156,8 @@ def not_a_date(doc: Doc, span: SpacySpan, text: str, words: Words) -> bool:
     cleaned = time_rules.clean(text, words)
     if before in words.frequency_words or before in ("aged", "age") or after in ("old", "-old"):
         return True
+    if re.fullmatch(r"\d{1,3}", cleaned) or cleaned.split()[:1] in (["age"], ["ages"], ["aged"]):
+        return True  # a bare small number ("65") or an age ("ages 6 months") is not a date
     if re.search(r"\d+\s*-?\s*(?:years?|months?|weeks?|days?)[- ]old", text, re.I):
         return True
     if all(e.label_ == "TIME" for e in doc.ents if e.start < span.end and span.start < e.end) \
@@ -137,19 +170,36 @@ REPORTING_PRESENT = frozenset({"say", "tell", "report", "add", "note", "write", 
 
 
 def tense_of(span: SpacySpan, words: Words) -> str | None:
-    """ "past", "future" or None, read from the verb that governs the time expression."""
-    verb = span.root
+    """ "past", "future" or None, read from the verb that governs the time expression.
+
+    A plan verb ("scheduled", "expected", "due") makes it future unless its auxiliary is
+    past ("had been due to expire Friday"); a present passive ("is scheduled") is not past;
+    a bare present verb reads as a schedule only when the expression hangs on it directly
+    and no verb of the sentence is in the past ("hurt ... which fell on Friday").
+    """
+    verb, direct = span.root, True
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        direct = direct and (verb is span.root or verb.pos_ == "ADP")
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past_helper = any(h.tag_ == "VBD" or h.lower_ in ("has", "have", "had") for h in helpers)
     if any(h.lower_ in words.future_cues for h in helpers):
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lower_ in words.future_cues:
-        return "future"
-    if verb.tag_ in ("VBD", "VBN") or any(h.tag_ == "VBD" or h.lower_ in ("has", "have") for h in helpers):
+        return "past" if verb.head.tag_ == "VBD" or past_of(verb.head) else "future"
+    if verb.lower_ in words.plan_verbs:
+        return "past" if past_helper else "future"
+    if verb.tag_ == "VBD" or past_helper or (verb.tag_ == "VBN" and not helpers):
         return "past"
-    if verb.tag_ in ("VBZ", "VBP") and not helpers and verb.lemma_.lower() not in REPORTING_PRESENT:
+    if verb.tag_ in ("VBZ", "VBP") and not helpers and verb.lemma_.lower() not in REPORTING_PRESENT \
+            and direct and span.root.dep_ != "poss" and not any(t.tag_ == "VBD" for t in span.sent):
         return "future"  # "The president visits Slovenia on Friday": a schedule
     return None
+
+
+def past_of(verb: Token) -> bool:
+    """A verb with a past auxiliary ("had been", "was")."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("has", "have", "had"))
+               for c in verb.children)
