@@ -5,7 +5,8 @@
     eventwire eval --dataset NAME [--limit N] [--data-dir DIR] [--errors [K]] [--json]
     eventwire ingest SOURCE... [--db PATH] [--workers N]
     eventwire query [--db PATH] [--type T] [--modality M] [--country ISO3] [--since D] ... [--json]
-    eventwire export --format jsonl|csv|parquet --output PATH [--db PATH]
+    eventwire export --format jsonl|csv|parquet|plover|gdelt --output PATH [--db PATH]
+    eventwire stats [--db PATH] [--by type|dyad] [--png PATH]
 
 ``code`` writes one JSON record per article to stdout (JSON Lines), flushed as
 each is done; every input it could not code is one line on stderr naming the
@@ -27,6 +28,7 @@ from .datasets import DEFAULT_DATA_DIR, evaluate_dataset, print_result
 from .export import FORMATS, export
 from .store.duckdb import Store
 from .store.query import EventFilter, query_events
+from .store.stats import KEYS, daily_counts, plot
 from .errors import EventwireError
 from .ingest import read_inputs
 from .pipeline import code_article
@@ -90,6 +92,10 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--db", default=DEFAULT_DB)
     export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--output", required=True)
+    stats = commands.add_parser("stats", help="events per day by type or dyad, as a table and a PNG")
+    stats.add_argument("--db", default=DEFAULT_DB)
+    stats.add_argument("--by", choices=sorted(KEYS), default="type")
+    stats.add_argument("--png", help="also draw the counts as a bar chart in this PNG file")
 
 
 def _help(name: str) -> str:
@@ -199,7 +205,22 @@ def run_export(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-STORE_COMMANDS = {"ingest": run_ingest, "query": run_query, "export": run_export}
+def run_stats(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    try:
+        with Store(args.db) as store:
+            rows = daily_counts(store, by=args.by)
+    except EventwireError as error:
+        print(f"eventwire: {error}", file=err)
+        return 2
+    for day, key, count in rows:
+        out.write(f"{day}  {key:<12} {count}\n")
+    if args.png:
+        plot(rows, args.png, title=f"events per day by {args.by}")
+        print(f"wrote {args.png}", file=err)
+    return 0
+
+
+STORE_COMMANDS = {"ingest": run_ingest, "query": run_query, "export": run_export, "stats": run_stats}
 
 
 if __name__ == "__main__":

@@ -111,6 +111,32 @@ def test_corpus_export_formats_are_read_back(corpus, tmp_path):
     assert parquet == csv_rows == events > 0
 
 
+def test_corpus_export_plover_and_gdelt(corpus, tmp_path):
+    db = tmp_path / "e.duckdb"
+    _run([corpus], db, published="2025-05-05")
+    with Store(db) as store:
+        plover = export(store, fmt="plover", path=tmp_path / "p.jsonl")
+        gdelt = export(store, fmt="gdelt", path=tmp_path / "g.tsv")
+    rows = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text("utf-8").splitlines()]
+    assert plover == gdelt == len(rows) > 0
+    assert all({"id", "date", "actor", "event", "quad_code"} <= set(r) for r in rows)
+    assert any("future" in r["context"] for r in rows)       # modality as PLOVER's auxiliary mode
+    table = duckdb.connect().execute(f"SELECT EventRootCode, QuadClass FROM read_csv('{tmp_path / 'g.tsv'}', "
+                                     "delim='\t', header=true, all_varchar=true)").fetchall()
+    assert len(table) == gdelt and all(len(root) == 2 for root, _ in table)
+
+
+def test_corpus_stats_table_and_chart(corpus, tmp_path, capsys):
+    from eventwire.cli import main
+
+    db = tmp_path / "e.duckdb"
+    _run([corpus], db, published="2025-05-05")
+    assert main(["stats", "--db", str(db), "--by", "dyad", "--png", str(tmp_path / "s.png")]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows and all(row.startswith("2025-") for row in rows)
+    assert (tmp_path / "s.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 @pytest.mark.parametrize(("selection", "expected"), [
     (EventFilter(event_type="COERCE"), {"COERCE"}),
     (EventFilter(country="RUS"), {"ACCUSE"}),
