@@ -68,6 +68,8 @@ def _cues_at(token: Token, lexicon: Lexicon, *, own: bool) -> list[tuple[str, st
     if not own:
         for modality in ("future", "hypothetical", "negated"):
             words = cues["governors"][modality] + cues["nouns"][modality]
+            if lemma == "go" and token.tag_ != "VBG":
+                continue  # "is going to" looks ahead; "went on to win" does not
             if lemma in words or (lemma == "rule" and "out" in syntax.particles(token)):
                 found.append((modality, token.text))
     for child in token.children:
