@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--lexicon-dir", help=_help("lexicon_dir"))
     code.add_argument("--min-confidence", type=float, help=_help("min_confidence"))
     code.add_argument("--pretty", action="store_true", help="indent the JSON (one record per block)")
+    _fetch_options(code)
     score = commands.add_parser("eval", help="score records against gold records, or on a public data set")
     score.add_argument("golds", nargs="*", metavar="GOLD", help="gold .json files, .jsonl, or directories")
     score.add_argument("--output", help="the records eventwire wrote (JSON Lines)")
@@ -79,6 +80,7 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
     ingest.add_argument("--outlet", help="outlet for inputs that lack one")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.add_argument("--log", action="store_true", help="one line on stderr per article stored")
+    _fetch_options(ingest)
     query = commands.add_parser("query", help="events in the store, filtered")
     query.add_argument("--db", default=DEFAULT_DB)
     for name, text in (("since", "YYYY-MM-DD"), ("until", "YYYY-MM-DD"), ("type", "PLOVER type"),
@@ -96,6 +98,18 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
     stats.add_argument("--db", default=DEFAULT_DB)
     stats.add_argument("--by", choices=sorted(KEYS), default="type")
     stats.add_argument("--png", help="also draw the counts as a bar chart in this PNG file")
+
+
+def _fetch_options(parser: argparse.ArgumentParser) -> None:
+    """How URLs and feeds are fetched (SOURCE or PATH may be an http(s) URL)."""
+    parser.add_argument("--allow-private", action="store_true", help=_help("allow_private_addresses"))
+    parser.add_argument("--fetch-timeout", type=float, help=_help("fetch_timeout"))
+    parser.add_argument("--max-fetch-bytes", type=int, help=_help("max_fetch_bytes"))
+
+
+def _fetch_settings(args: argparse.Namespace) -> dict[str, object]:
+    return {"allow_private_addresses": True if args.allow_private else None,
+            "fetch_timeout": args.fetch_timeout, "max_fetch_bytes": args.max_fetch_bytes}
 
 
 def _help(name: str) -> str:
@@ -139,7 +153,7 @@ def run_code(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
             path=args.settings, model=args.model, max_chars=args.max_chars,
             language_check=False if args.no_language_check else None,
             actor_files=tuple(args.actors) if args.actors else None,
-            lexicon_dir=args.lexicon_dir, min_confidence=args.min_confidence)
+            lexicon_dir=args.lexicon_dir, min_confidence=args.min_confidence, **_fetch_settings(args))
         coded = skipped = 0
         for item in read_inputs(args.paths, settings=settings, published=args.published,
                                 outlet=args.outlet, url=args.url):
@@ -162,7 +176,8 @@ def run_code(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
 
 def run_ingest(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
     try:
-        summary = ingest(args.sources, db=args.db, settings=load_settings(), workers=args.workers,
+        summary = ingest(args.sources, db=args.db, settings=load_settings(**_fetch_settings(args)),
+                         workers=args.workers,
                          published=args.published, outlet=args.outlet, progress=not args.no_progress,
                          log=err if args.log else None)
     except EventwireError as error:

@@ -19,6 +19,10 @@ SETTINGS = (
     ("actor_files", (), "extra actor knowledge files (YAML) added to the packaged ones"),
     ("lexicon_dir", None, "folder of event lexicon files replacing the packaged ones"),
     ("min_confidence", 0.0, "events below this confidence are dropped"),
+    ("allow_private_addresses", False, "let URLs and feeds reach loopback, private and link-local hosts"),
+    ("fetch_timeout", 20.0, "seconds to wait for a fetched page"),
+    ("fetch_retries", 2, "tries after the first for a timeout, a lost connection, 429 or 5xx"),
+    ("max_fetch_bytes", 10_000_000, "largest page or feed fetched, in bytes"),
 )
 
 
@@ -32,6 +36,10 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     lexicon_dir: str | None = None
     min_confidence: float = 0.0
+    allow_private_addresses: bool = False
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    max_fetch_bytes: int = 10_000_000
 
     def with_overrides(self, **values: object) -> Settings:
         """A copy with the given non-None values replaced."""

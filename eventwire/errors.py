@@ -8,7 +8,11 @@
     │   ├── MalformedInput    JSON / JSONL / HTML that does not parse or lacks a field
     │   ├── InputTooLarge     larger than the configured limit
     │   ├── UnsupportedLanguage  not English
-    │   └── UnreadableInput   a path that does not exist or cannot be opened
+    │   ├── UnreadableInput   a path that does not exist or cannot be opened
+    │   └── FetchError        a URL that cannot be fetched
+    │       ├── PrivateAddress   a loopback, private or link-local host (not allowed by default)
+    │       ├── UnwantedContent  not a page, text or a feed
+    │       └── FetchTooLarge    over the size cap
     ├── DataFileError         a packaged or user data file (lexicon, actors) is invalid
     ├── GoldError             a gold file does not follow the record schema
     ├── DatasetError          an unknown public data set, or its files are missing or malformed
@@ -60,6 +64,22 @@ class UnreadableInput(InputError):
     code = "E107"
 
 
+class FetchError(InputError):
+    code = "E600"
+
+
+class PrivateAddress(FetchError):
+    code = "E601"
+
+
+class UnwantedContent(FetchError):
+    code = "E602"
+
+
+class FetchTooLarge(FetchError):
+    code = "E603"
+
+
 class DataFileError(EventwireError):
     code = "E200"
 
@@ -90,6 +110,10 @@ MESSAGES = {
     "E401": "{name}: {path} is not there; pass --data-dir DIR, the folder holding the data sets",
     "E402": "{name}: {path}: {detail}",
     "E501": "no export format '{fmt}'; known: {known}",
+    "E600": "{url}: cannot be fetched ({detail})",
+    "E601": "{url}: resolves to {address}, a loopback, private or link-local address; pass --allow-private to fetch it",
+    "E602": "{url}: the server sent {kind}, not an HTML page, text or a feed",
+    "E603": "{url}: larger than {limit:,} bytes; raise --max-fetch-bytes to fetch it",
     "E500": "{path}: the database cannot be opened ({detail}); is another eventwire writing to it?",
 }
 

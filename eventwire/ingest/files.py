@@ -25,6 +25,7 @@ from ..records import Article, Skip
 from .article import HTML_FACTOR, article_from_text, check_size
 from .objects import Defaults, parse_json, read_json, read_jsonl, skip_from
 from .text import SNIFF_BYTES, binary_kind, decode_bytes
+from .web import FEED_SUFFIXES, WARC_SUFFIXES, is_url, read_feed, read_url, read_warc
 
 EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
               ".json": "json", ".jsonl": "jsonl"}
@@ -49,6 +50,8 @@ def read_inputs(paths: Sequence[str], *, settings: Settings, published: str | No
                 yield Skip(STDIN, message("E101", source=STDIN), EmptyInput.code)
                 continue
             yield from read_stdin(stream, settings=settings, defaults=defaults)
+        elif is_url(path):
+            yield from read_url(path, settings=settings, defaults=defaults)
         else:
             yield from read_path(Path(path), settings=settings, defaults=defaults)
 
@@ -59,6 +62,10 @@ def read_path(path: Path, *, settings: Settings, defaults: Defaults) -> Iterator
         yield from read_directory(path, settings=settings, defaults=defaults)
     elif not path.exists():
         yield _unreadable(str(path), "no such file or directory")
+    elif path.name.lower().endswith(WARC_SUFFIXES):
+        yield from read_warc(path, settings=settings, defaults=defaults)
+    elif path.suffix.lower() in FEED_SUFFIXES:
+        yield from read_feed(path.read_bytes(), source=str(path), settings=settings, defaults=defaults)
     else:
         kind = EXTENSIONS.get(path.suffix.lower(), "text")
         yield from read_file(path, kind=kind, settings=settings, defaults=defaults)
@@ -72,7 +79,9 @@ def read_directory(root: Path, *, settings: Settings,
         yield Skip(str(root), message("E101", source=root), EmptyInput.code)
     for path in files:
         kind = EXTENSIONS.get(path.suffix.lower())
-        if kind is None:
+        if path.name.lower().endswith(WARC_SUFFIXES) or path.suffix.lower() in FEED_SUFFIXES:
+            yield from read_path(path, settings=settings, defaults=defaults)
+        elif kind is None:
             detail = "not an article file (.txt, .html, .htm, .json, .jsonl); skipped."
             yield Skip(str(path), message("E104", source=path, detail=detail), "E104")
         else:
