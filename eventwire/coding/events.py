@@ -86,7 +86,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         quad_class=info.quad_class, actor=actors, recipient=recipient,
         location=location, date=date, size=find_size(match, index),
         attribution=attribution, trigger=_trigger_span(match),
-        confidence=_confidence(match, found, bool(recipient), info))
+        confidence=_confidence(match, found, bool(recipient), info, _governed(match, trigger_tokens)))
     return EventMention(
         event=event, sentence=sentence_ids.get(match.token.sent.start, 0),
         anaphoric=_anaphoric(match), nominal=match.entry.pos == "NOUN", trigger_i=match.token.i, predicate_i=match.predicate.i,
@@ -191,9 +191,33 @@ def _conditional_target(match: TriggerMatch, index: MentionIndex, actors: list[A
     return []
 
 
-def _confidence(match: TriggerMatch, actor_found: bool, has_recipient: bool, info: TypeInfo) -> float:
-    """A rough self-estimate: specific entries and syntactic arguments raise it."""
+def _confidence(match: TriggerMatch, actor_found: bool, has_recipient: bool, info: TypeInfo,
+                governed: bool) -> float:
+    """A rough self-estimate: specific entries and syntactic arguments raise it.
+
+    An event governed by another trigger ("refused to meet", "threatened to impose
+    sanctions") is what the governing event is about, so it is the less sure report.
+    """
     score = 0.55 + 0.05 * min(match.entry.specificity, 3)
     score += 0.15 if actor_found else 0.0
     score += 0.1 if has_recipient else 0.0
-    return round(min(score, 0.95), 2)
+    score -= 0.3 if governed else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "conj"})
+
+
+def _governed(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
+    """True when the predicate is the complement of another trigger, within three steps."""
+    current = match.predicate
+    for _ in range(3):
+        if current.dep_ not in GOVERNED_DEPS or current.head == current:
+            return False
+        if current.dep_ == "conj":  # "agreed to meet and (to) discuss": the conjunct shares the head
+            current = current.head
+            continue
+        current = current.head
+        if current.i in trigger_tokens and current.i != match.token.i:
+            return True
+    return False
