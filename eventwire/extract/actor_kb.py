@@ -3,8 +3,12 @@
 Reads the YAML files of ``eventwire/data/actors/`` (countries, organizations, people,
 agents) and any user files with the same schema, validates every entry and reports
 ``file:line: what is wrong`` as a DataFileError. A file is a mapping whose keys are
-sections (``countries``, ``organizations``, ``people``, ``agents``, ``regions``); each
-section is a list. Later files override earlier ones for the same alias, so a user
+sections (``countries``, ``organizations``, ``people``, ``agents``, ``regions``, ``motion``,
+``former``, ``references``); each section is a list. ``lookup`` resolves a phrase: a known
+name; a known organization after its modifiers ("Russia's Baltic Fleet"); modifiers plus an
+agent noun, a modifier's country coming from a country word, a known name or the gazetteer
+("Shanghai police"), "former"/"retired" making a person an elite (ELI); a title plus a name;
+an agent plus "of/in/from/for/at" a known country or body ("people in the UK"). Later files override earlier ones for the same alias, so a user
 file can correct a packaged entry. Every ISO 3166-1 country missing from the files is
 added from pycountry under its common name.
 """
@@ -25,6 +29,7 @@ from spacy.vocab import Vocab
 from ..datafiles import LINE as _LINE, fail, read_yaml
 from ..errors import DataFileError
 from ..records import Actor
+from .gazetteer import load_gazetteer
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 PACKAGED = ("countries.yaml", "organizations.yaml", "people.yaml", "agents.yaml")
@@ -35,6 +40,10 @@ SECTORS = frozenset(
 )
 EXTRA_CODES = frozenset({"IGO", "XKX"})
 DETERMINERS = ("the ", "a ", "an ")
+FUNCTION_WORDS = frozenset({"of", "in", "for", "from", "at", "to", "and", "or", "with", "by", "on", "the", "a", "an"})
+PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "for", "at"})
+PLACE_FEATURES = frozenset({"city", "admin1"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY", "CRM"})
 _SECTION_KEYS = {
     "countries": ({"code", "name"}, {"aliases", "adjectives", "demonyms", "capitals"}),
     "organizations": ({"name"}, {"aliases", "country", "sector", "kind"}),
@@ -77,12 +86,12 @@ def read_actor_file(path: Path | str) -> dict[str, Any]:
     for section, items in data.items():
         if section == _LINE:
             continue
-        if section in ("regions", "motion"):
+        if section in ("regions", "motion", "former"):
             _check_words(path, data[_LINE], items, section)
         elif section in _SECTION_KEYS:
             _check_section(path, section, items, data[_LINE])
         else:
-            raise _fail(path, data[_LINE], f"unknown section '{section}'; use one of {', '.join([*_SECTION_KEYS, 'regions', 'motion'])}")
+            raise _fail(path, data[_LINE], f"unknown section '{section}'; use one of {', '.join([*_SECTION_KEYS, 'regions', 'motion', 'former'])}")
     return data
 
 
@@ -155,6 +164,7 @@ class ActorKB:
         self.agents: dict[str, Agent] = {}
         self.regions: set[str] = set()
         self.motion: set[str] = set()
+        self.former: set[str] = set()
         self.refers: dict[str, set[str]] = {}
         self.files = tuple(str(f) for f in files)
         for path in files:
@@ -175,6 +185,7 @@ class ActorKB:
                 self.agents[word.lower()] = Agent(item["sector"], item["kind"])
         self.regions.update(word.lower() for word in data.get("regions", []))
         self.motion.update(word.lower() for word in data.get("motion", []))
+        self.former.update(word.lower() for word in data.get("former", []))
         for item in data.get("references", []):
             for word in item["words"]:
                 self.refers.setdefault(word.lower(), set()).update(item["to"])
@@ -243,22 +254,74 @@ class ActorKB:
         found = self.entry(text)
         if found is not None:
             return Actor(text, 0, len(text), found.name, found.country, found.sector, found.kind)
-        return self._compose(text) or self._titled(text)
+        return self._known_head(text) or self._compose(text) or self._titled(text) or self._prepositional(text)
 
-    def _titled(self, text: str) -> Actor | None:
-        """A title, then a name: "Russian president Vladimir Putin", "French foreign minister Jean Dupont"."""
+    def _known_head(self, text: str) -> Actor | None:
+        """A known organization after its modifiers: "Russia's Baltic Fleet", "Kurdish-led SDF"."""
         words = _strip_phrase(text).split()
         for cut in range(1, len(words)):
-            if not all(word[:1].isupper() for word in words[cut:]):
+            known = self.entry(" ".join(words[cut:]), surnames=False)
+            if known is None or known.kind == "person" or FUNCTION_WORDS.intersection(w.lower() for w in words[:cut]):
                 continue
-            name = " ".join(words[cut:])
-            known = self.entry(name)
-            if known is not None and known.kind == "person":
-                return Actor(text, 0, len(text), known.name, known.country, known.sector, "person")
-            title = self._compose(" ".join(words[:cut]))
-            if title is not None and title.kind == "person":
-                return Actor(text, 0, len(text), name, title.country, title.sector, "person")
+            owner = next((c for w in words[:cut] if (c := self.country_of(w))), None)
+            if owner is not None and known.country not in (None, owner):
+                return None  # "Chile's Defense Department" is not the Pentagon
+            return Actor(text, 0, len(text), known.name, known.country or owner, known.sector, known.kind)
         return None
+
+    def _prepositional(self, text: str) -> Actor | None:
+        """An agent, then "of/in/from/for/at" a known country or body: "people in the UK",
+        "president of the Riigikogu". An armed agent takes no country from "in" (troops in X)."""
+        words = _strip_phrase(text).split()
+        cuts = [i for i, w in enumerate(words) if w.lower() in PLACE_PREPOSITIONS and i > 0]
+        first = next((i for i in cuts if self._compose(" ".join(words[:i]))), None)
+        if first is None:
+            return None
+        head = self._compose(" ".join(words[:first]))
+        for i in (i for i in cuts if i >= first):
+            if words[i].lower() == "in" and head.sector in ARMED_SECTORS:
+                continue
+            for j in range(len(words), i + 1, -1):
+                tail = " ".join(words[i + 1:j])
+                known = self.entry(tail, surnames=False)
+                country = self.country_of(tail) or (known.country if known else None)
+                if country is None:
+                    continue
+                sector = head.sector
+                if sector == "GOV" and known is not None and known.kind == "organization" and known.sector:
+                    sector = known.sector
+                return Actor(text, 0, len(text), head.name, head.country or country, sector, head.kind)
+        return head
+
+    def _titled(self, text: str) -> Actor | None:
+        """A title, then a name: "Russian president Vladimir Putin", "French foreign minister Jean Dupont".
+
+        A known full name wins at any cut; a bare known surname only after a title ("Secretary
+        Hicks", not "Adam Curtis Brown"). A title of another sector than GOV gives the sector
+        ("US Senator X" is LEG even when X is also a minister); the title's country fills a gap.
+        """
+        words = _strip_phrase(text).split()
+        cuts = [cut for cut in range(1, len(words)) if all(word[:1].isupper() for word in words[cut:])]
+        for cut in cuts:
+            known = self.entry(" ".join(words[cut:]), surnames=False)
+            if known is not None and known.kind == "person":
+                return self._with_title(text, known, self._compose(" ".join(words[:cut])))
+        for cut in reversed(cuts):
+            name = " ".join(words[cut:])
+            title = self._compose(" ".join(words[:cut]))
+            if title is None or title.kind != "person":
+                continue
+            known = self.surnames.get(name) if " " not in name else None
+            if known is not None:
+                return self._with_title(text, known, title)
+            return Actor(text, 0, len(text), name, title.country, title.sector, "person")
+        return None
+
+    def _with_title(self, text: str, known: Entry, title: Actor | None) -> Actor:
+        sector, country = known.sector, known.country
+        if title is not None and title.kind == "person" and title.sector not in (None, "GOV"):
+            sector = title.sector
+        return Actor(text, 0, len(text), known.name, country or (title.country if title else None), sector, "person")
 
     def _compose(self, text: str) -> Actor | None:
         """A modifier-plus-agent phrase: the longest agent suffix, a country or organization before it."""
@@ -273,11 +336,25 @@ class ActorKB:
                     country = None
                     break
                 known = self.entry(modifier)
-                country = self.country_of(modifier) or (known.country if known else country)
-                if known is not None and known.kind == "organization" and sector == "GOV" and known.sector:
+                place = modifier.rsplit("-", 1)[0] if modifier.lower().endswith("-based") else modifier
+                country = (self.country_of(place) or (known.country if known else None)
+                           or self._place_country(place) or country)
+                named = self.agents.get(modifier.lower())
+                if sector == "GOV" and known is not None and known.kind == "organization" and known.sector:
                     sector = known.sector
+                elif sector == "GOV" and named is not None and named.kind == "organization":
+                    sector = named.sector
+            if agent.kind == "person" and self.former.intersection(w.lower() for w in words[:cut]):
+                sector = "ELI"
             return Actor(text, 0, len(text), " ".join(words), country, sector, agent.kind)
         return None
+
+    def _place_country(self, word: str) -> str | None:
+        """The country of a city or province named before an agent ("Shanghai police")."""
+        if not word[:1].isupper() or word.lower() in self.regions:
+            return None
+        place = load_gazetteer().resolve(word)
+        return place.country if place is not None and place.feature in PLACE_FEATURES else None
 
     def _modifier_phrases(self, words: list[str]) -> list[str]:
         """Modifier words of a phrase, keeping known two-word names together ("South Korean")."""
