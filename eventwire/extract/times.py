@@ -179,7 +179,7 @@ def tense_of(span: SpacySpan, words: Words) -> str | None:
     """
     verb, direct = span.root, True
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        direct = direct and (verb is span.root or verb.pos_ == "ADP")
+        direct = direct and (verb == span.root or verb.pos_ == "ADP")
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
