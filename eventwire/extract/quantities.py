@@ -74,7 +74,41 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         quantity = build_quantity(doc, figure, units, quantities, following)
         if quantity is not None:
             quantities.append(quantity)
-    return quantities
+    return joined_ranges(doc, quantities)
+
+
+RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*$", re.I)
+
+
+def joined_ranges(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """ "$1 million to $1.25 million", "between 5 and 7 percent": one quantity with value_max.
+
+    Same unit, the second larger, only "to", a dash or (after "between") "and" between
+    them; not after "from", where the two are a change ("rose from 200 to 300").
+    """
+    text, out = doc_text(doc), []
+    for quantity in quantities:
+        last = out[-1] if out else None
+        if last is not None and ranged(text, last, quantity):
+            out[-1] = Quantity(text=text[last.start:quantity.end], start=last.start, end=quantity.end,
+                               value=last.value, value_max=quantity.value_max or quantity.value,
+                               unit=last.unit, approximate=last.approximate)
+        else:
+            out.append(quantity)
+    return out
+
+
+def ranged(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether ``first`` and ``second`` are the two ends of one range (joined_ranges)."""
+    gap = text[first.end:second.start]
+    if first.value_max is not None or first.unit != second.unit or not RANGE_GAP.fullmatch(gap):
+        return False
+    if first.value is None or second.value is None or second.value <= first.value:
+        return False
+    before = text[:first.start].rstrip().lower()
+    if before.endswith("from") and not re.search(r"\brang(?:e|es|ed|ing) from$", before):
+        return False  # "rose from 200 to 300" is a change; "ranging from 200 to 300" a range
+    return "and" not in gap.lower() or before.endswith("between")
 
 
 def figure_start(figure: Figure) -> int:
@@ -94,7 +128,7 @@ def digit_figures(doc: Doc, units: Units, phones: list[tuple[int, int]]) -> list
     for match in units.figure.finditer(doc_text(doc)):
         if any(s < match.end() and match.start() < e for s, e in phones):
             continue
-        if match["num2"] and doc_text(doc)[:match.start()].rstrip().lower().endswith("from"):
+        if match["num2"] and changed_from(doc_text(doc)[:match.start()]):
             parts = [(match.start(), match.start("sep"), 1), (match.end("sep"), match.end(), 2)]
             figures += [f for f in (digit_figure(doc, match, units, *p) for p in parts) if f]
             continue
@@ -102,6 +136,12 @@ def digit_figures(doc: Doc, units: Units, phones: list[tuple[int, int]]) -> list
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+def changed_from(before: str) -> bool:
+    """ "from" just before a figure, not as in "ranging from": the two figures are a change."""
+    before = before.rstrip().lower()
+    return before.endswith("from") and not re.search(r"\brang(?:e|es|ed|ing) from$", before)
 
 
 def digit_figure(doc: Doc, match: re.Match, units: Units, start: int, end: int, n: int) -> Figure | None:
@@ -215,8 +255,8 @@ def words_figure(doc: Doc, i: int, units: Units) -> Figure | None:
     while words and (words[-1] in HYPHENS or words[-1] == "and"):
         words.pop()
         j -= 1
-    if not words or words == ["a"]:
-        return None
+    if not words or words == ["a"] or all(w in units.scales for w in words):
+        return None  # "million" alone (as in "$US160 million" missed by the digits) is no figure
     last = doc[j - 1]
     return Figure(i, j, doc[i].idx, last.idx + len(last), words_value(words, units), kind="words")
 
@@ -241,6 +281,9 @@ def build_quantity(doc: Doc, figure: Figure, units: Units, before: list[Quantity
         return None
     figure.approximate = figure.approximate or hedged(doc, figure, units)
     end, unit = figure.end, figure.unit
+    measure = units.measure.match(doc_text(doc), figure.end) if unit is None else None
+    if measure is not None:
+        end, unit = measure.end(), units.measure_of.get(measure["unit"]) or units.measure_of[measure["unit"].lower()]
     if unit is None:
         noun = counted_noun(doc, figure, units)
         if noun is not None:
@@ -249,6 +292,8 @@ def build_quantity(doc: Doc, figure: Figure, units: Units, before: list[Quantity
             return None
         else:
             unit = paired_unit(doc, figure, following, units) or inherited_unit(doc, figure, before)
+    if figure.first > 0 and doc[figure.first - 1].lower_ == "minus" and figure.value > 0:
+        figure.value = -figure.value  # "minus 30 degrees"
     return Quantity(text=doc_text(doc)[figure.start:end], start=figure.start, end=end,
                     value=tidy(figure.value), value_max=tidy(figure.value_max), unit=unit,
                     approximate=figure.approximate)
@@ -264,8 +309,8 @@ def tidy(value: float | None) -> float | int | None:
 def excluded(doc: Doc, figure: Figure, units: Units) -> bool:
     """Dates, times, ordinals, ages, identifiers and pronoun "one" (rule 2)."""
     tokens = doc[figure.first:figure.after]
-    if any(t.ent_type_ in SKIPPED_ENTITIES for t in tokens):
-        return True
+    if figure.unit is None and any(t.ent_type_ in SKIPPED_ENTITIES for t in tokens):
+        return True  # money and percentages are never dates, whatever the entity says
     after = doc[figure.after] if figure.after < len(doc) else None
     prev = doc[figure.first - 1] if figure.first > 0 else None
     if after is not None and after.lower_ in units.not_units:
@@ -274,9 +319,23 @@ def excluded(doc: Doc, figure: Figure, units: Units) -> bool:
         return True
     if figure.kind == "digits" and prev is not None and prev.lower_ in units.identifier_words:
         return True
+    if model_number(doc, figure, prev, after):
+        return True
     if figure.kind == "words" and [t.lower_ for t in tokens] == ["one"]:
         return not (tokens[0].dep_ == "nummod" and tokens[0].head.i > tokens[0].i)
     return apposed_age(doc, figure)
+
+
+def model_number(doc: Doc, figure: Figure, prev: Token | None, after: Token | None) -> bool:
+    """ "the S&P 500", "iPhone 11 Pro", "Game 7": a bare number that ends a proper name.
+
+    Not when a plural noun follows ("Ford 13,000 workers" is still a count).
+    """
+    if figure.kind != "digits" or figure.unit is not None or prev is None or prev.tag_ != "NNP":
+        return False
+    if prev.ent_type_ in ("PERSON", "NORP") or prev.is_sent_start:
+        return False
+    return after is None or after.tag_ not in ("NNS", "NNPS")
 
 
 def apposed_age(doc: Doc, figure: Figure) -> bool:
@@ -384,6 +443,8 @@ def inherited_unit(doc: Doc, figure: Figure, before: list[Quantity]) -> str | No
     for quantity in reversed(before):
         if quantity.start < sent.start_char:
             break
+        if quantity.unit == "percent":
+            return None  # "rose 4.28 percent to 28030": a level after a rate is not a rate
         if quantity.unit is not None:
             return quantity.unit
     return None

@@ -15,9 +15,10 @@ SECTIONS = (
     ("approximate_suffixes", "list"), ("currency_symbols", "mapping"),
     ("currency_words", "mapping"), ("percent_words", "list"), ("unit_groups", "mapping"),
     ("demonyms", "list"), ("identifier_words", "list"), ("not_units", "list"),
+    ("measure_units", "mapping"),
 )
 MINUS = "-−–"
-NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Units:
     demonyms: frozenset[str]
     identifier_words: frozenset[str]
     not_units: frozenset[str]
+    measure_of: dict[str, str]
+    measure: re.Pattern[str]
     figure: re.Pattern[str]
 
 
@@ -47,6 +50,7 @@ def load_units() -> Units:
     data = load_lexicon(LEXICON, sections=SECTIONS)
     symbols = {str(k): str(v) for k, v in data["currency_symbols"].items()}
     suffixes = {str(k).lower(): float(v) for k, v in data["scale_suffixes"].items()}
+    measure_of = measure_forms(data)
     return Units(
         number_words={str(k): int(v) for k, v in data["number_words"].items()},
         scales={str(k): float(v) for k, v in data["scale_words"].items()},
@@ -63,8 +67,32 @@ def load_units() -> Units:
         demonyms=frozenset(str(w).lower() for w in data["demonyms"]),
         identifier_words=frozenset(str(w).lower() for w in data["identifier_words"]),
         not_units=frozenset(str(w).lower() for w in data["not_units"]),
-        figure=figure_pattern(symbols, suffixes),
+        measure_of=measure_of,
+        measure=measure_pattern(measure_of),
+        figure=figure_pattern(symbols, suffixes, measure_of),
     )
+
+
+def measure_forms(data: dict) -> dict[str, str]:
+    """measure_units as form -> name; short forms keep their case, long ones are lower case."""
+    forms: dict[str, str] = {}
+    for name, written in data["measure_units"].items():
+        if not isinstance(written, list):
+            raise fail(LEXICON, f"{name}:", f"measure unit '{name}' needs a list of forms")
+        for form in map(str, written):
+            forms[form if len(form) <= 3 else form.lower()] = str(name)
+    return forms
+
+
+def measure_alternation(forms: dict[str, str]) -> str:
+    """Forms longest first; three letters or fewer case-sensitive, longer ones not."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(re.escape(f) if len(f) <= 3 else f"(?i:{re.escape(f)})" for f in ordered)
+
+
+def measure_pattern(forms: dict[str, str]) -> re.Pattern[str]:
+    """A unit of measure right after a figure: glued, spaced or hyphenated ("2.4-liter")."""
+    return re.compile(rf"[ \u00a0]?[-‐]?[ \u00a0]?(?P<unit>{measure_alternation(forms)})(?![\w°])")
 
 
 def ranges(data: dict, section: str) -> dict[tuple[str, ...], tuple[float, float]]:
@@ -83,16 +111,17 @@ def phrases(words: list) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(str(w).lower().split()) for w in words), key=len, reverse=True))
 
 
-def figure_pattern(symbols: dict[str, str], suffixes: dict[str, float]) -> re.Pattern[str]:
+def figure_pattern(symbols: dict[str, str], suffixes: dict[str, float],
+                   measures: dict[str, str]) -> re.Pattern[str]:
     """The digits regex: currency, sign, grouped number, glued scale, optional range."""
     cur = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
     suf = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     def part(n: int) -> str:
         return (rf"(?:(?P<cur{n}>{cur})[ \u00a0]?)?(?P<sign{n}>[{MINUS}])?(?P<num{n}>{NUMBER})"
-                rf"(?P<suf{n}>{suf})?")
+                rf"(?:(?P<suf{n}>{suf})(?![a-z]))?")
 
     return re.compile(
         rf"(?<![{MINUS}\w.,:/$€£¥]){part(1)}(?:(?P<sep>\s?[{MINUS}]\s?|\sto\s){part(2)})?"
-        r"(?!\w|[.,:]\d)",
+        rf"(?!(?!(?-i:{measure_alternation(measures)})(?![\w°]))\w|[.,:]\d)",
         re.IGNORECASE,
     )
