@@ -21,9 +21,11 @@ from eventwire.records import Record
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
-# The floors of issue 2 for the seed article; a little below today's figures for our own set.
-SEED_FLOORS = {"event_f1": 0.85, "dyad_f1": 0.75, "modality_accuracy": 0.90, "quote_f1": 0.80,
-               "speaker_accuracy": 0.80}
+# The seed: issue 2 asked for event F1 0.85, dyad 0.75, modality 0.90, quotes and speakers 0.80;
+# eventwire reaches 1.0 on each, and issue 3's tuning must not lower it, so the floors sit just
+# under that (one false alarm in 13 events still passes). Our own set: a little under today.
+SEED_FLOORS = {"event_f1": 0.95, "dyad_f1": 0.95, "modality_accuracy": 0.95, "quote_f1": 0.95,
+               "speaker_accuracy": 0.95}
 OWN_FLOORS = {"event_f1": 0.72, "dyad_f1": 0.33, "modality_accuracy": 0.85, "quote_f1": 0.95,
               "speaker_accuracy": 0.80, "size_accuracy": 0.85, "date_accuracy": 0.75}
 MAX_DUPLICATE_RATE = 0.10
