@@ -27,11 +27,13 @@ import pycountry
 
 from ..records import Place
 from .gazetteer_files import (
-    Admin1Row, Preferred, Region, load_admin1, load_aliases, load_centroids, load_regions,
+    Admin1Row, Preferred, Region, load_admin1, load_aliases, load_centroids, load_demonyms,
+    load_regions,
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
-MIN_POPULATION = 15000
+MIN_POPULATION = 5000
+ALTERNATES_FLOOR = 15000   # smaller towns are indexed under their own name only
 CITY_FILES = (500, 1000, 5000, 15000)
 LATIN_END = "\u024f"      # last Latin Extended-B letter: later scripts are never indexed
 
@@ -40,8 +42,15 @@ BASE = {"country": 10.0, "region": 9.5, "admin1": 5.5, "subdivision": 4.0, "coun
 ALTERNATE_PENALTY = 1.0    # a city matched by an alternate name, not its own
 PREFERRED_BONUS = 3.0      # the referent aliases.yaml says a shared name usually means
 CONTEXT_BONUS = 1.5        # the candidate lies in a country the article mentions
+DOMINANT_BONUS = 1.0       # ... and that country holds most of the article's other places
+NEAR_ADMIN1_BONUS = 2.0    # a city in the admin1 unit of another city the article names
 ADMIN1_BONUS = 4.0         # a city or county in an admin1 unit the article mentions, or an
                            # admin1 unit whose country's other units the article mentions
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
+# Generic last words of ISO 3166-2 names, dropped for a second key ("Hunan Sheng" -> "Hunan").
+ISO_UNIT_WORDS = frozenset({"sheng", "shi", "zizhiqu", "oblast", "oblast'", "okrug", "kraj", "kray",
+                            "province", "region", "respublika", "novads", "oblysy", "apskritis",
+                            "županija", "territory", "voblasć"})
 UNIT_WORDS = ("region", "province", "oblast", "state", "governorate", "prefecture",
               "district", "county", "krai", "republic")
 
@@ -63,10 +72,12 @@ def name_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One place a name may mean, with its prior score for that name."""
+    """One place a name may mean, with its prior score for that name; ``alternate`` when the
+    name is only one of a city's alternate names in GeoNames."""
 
     place: Place
     base: float
+    alternate: bool = False
 
 
 class Gazetteer:
@@ -78,6 +89,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self._phrase_keys: frozenset[str] | None = None
         self._country_words: frozenset[str] | None = None
+        self.demonyms: dict[str, Place] = {}
 
     def phrase_keys(self) -> frozenset[str]:
         """Keys of the names worth finding in running text (computed once)."""
@@ -92,8 +104,32 @@ class Gazetteer:
                 word for place in self.countries.values() for word in name_key(place.name or "").split())
         return self._country_words
 
+    def demonym(self, text: str) -> Place | None:
+        """The country or region a demonym or adjective of place names ("Turkish" -> Turkey):
+        demonyms.yaml, else a country name sharing its stem ("Syrian" -> Syria)."""
+        key = name_key(text)
+        if key in self.demonyms:
+            return replace(self.demonyms[key])
+        if " " in key or not text[:1].isupper():
+            return None
+        for suffix in DEMONYM_SUFFIXES:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3:
+                for ending in ("", "a", "ia", "y", "e"):
+                    place = self.country_by_key(stem + ending)
+                    if place is not None:
+                        return replace(place)
+        return None
+
+    def country_by_key(self, key: str) -> Place | None:
+        """The country indexed under exactly ``key``, if any."""
+        for candidate in self.index.get(key, {}).values():
+            if candidate.place.feature == "country":
+                return candidate.place
+        return None
+
     def add(self, name: str, place: Place, base: float, *, phrase: bool = False,
-            key: str | None = None) -> None:
+            key: str | None = None, alternate: bool = False) -> None:
         """Index ``place`` under ``name`` (or a precomputed ``key``), keeping the best base."""
         key = name_key(name) if key is None else key
         if not key:
@@ -101,7 +137,7 @@ class Gazetteer:
         ident = (place.feature, place.country, place.geonameid, place.name)
         slot = self.index.setdefault(key, {})
         if ident not in slot or slot[ident].base < base:
-            slot[ident] = Candidate(place, base)
+            slot[ident] = Candidate(place, base, alternate)
         if phrase:
             self.phrases.add(name)
 
@@ -118,16 +154,20 @@ class Gazetteer:
         return []
 
     def resolve(self, name: str, *, context_countries: tuple[str, ...] = (),
-                context_admin1: tuple[str, ...] = ()) -> Place | None:
+                context_admin1: tuple[str, ...] = (), near_admin1: tuple[str, ...] = (),
+                dominant: str | None = None) -> Place | None:
         """The place ``name`` most likely means (offsets 0), or None when it is unknown.
 
         Candidates score their prior (feature, log10 population, preferred referent)
         plus a bonus for lying in a context country (a country itself gets none: its
         own mention would vouch for it) and a larger one for a city in a context admin1
         unit ("Paris" with "Texas" nearby) or an admin1 unit whose sibling units are
-        in context ("Georgia" with "Alabama": the state, not the country).
+        in context ("Georgia" with "Alabama": the state, not the country). Weaker hints:
+        ``near_admin1``, the admin1 units of the article's other cities ("Paris" near
+        "Dallas"), and ``dominant``, the country most of its other places lie in.
         """
-        best = self.best(name, context_countries=context_countries, context_admin1=context_admin1)
+        best = self.best(name, context_countries=context_countries, context_admin1=context_admin1,
+                         near_admin1=near_admin1, dominant=dominant)
         return None if best is None else replace(best.place)
 
     def admin1_countries(self, names: tuple[str, ...]) -> set[str | None]:
@@ -136,25 +176,38 @@ class Gazetteer:
                 if c.place.feature == "admin1"}
 
     def best(self, name: str, *, context_countries: tuple[str, ...] = (),
-             context_admin1: tuple[str, ...] = ()) -> Candidate | None:
+             context_admin1: tuple[str, ...] = (), near_admin1: tuple[str, ...] = (),
+             dominant: str | None = None) -> Candidate | None:
         """The winning candidate for ``name`` (see ``resolve``), with its prior."""
         best, best_score = None, -math.inf
-        candidates = self.candidates(name)
-        # The sibling bonus settles admin1-versus-country names only ("Georgia" near "Alabama").
-        sibling_countries = (self.admin1_countries(context_admin1)
-                             if any(c.place.feature == "country" for c in candidates) else set())
+        candidates = own_name_first(self.candidates(name), name_key(name))
+        if name.isupper() and len(name_key(name)) <= 3:     # "EU", "WA": an abbreviation, not a town
+            candidates = [c for c in candidates if c.place.feature != "city"]
+        # The sibling bonus settles admin1-versus-country names only ("Georgia" near "Alabama"),
+        # never for a unit of the very country named ("Mexico" near "Oaxaca": the country).
+        named = {c.place.country for c in candidates if c.place.feature == "country"}
+        sibling_countries = self.admin1_countries(context_admin1) - named if named else set()
         for candidate in candidates:
             place = candidate.place
             score = candidate.base
             if place.feature != "country" and place.country in context_countries:
-                score += CONTEXT_BONUS
-            if place.feature in ("city", "other") and place.admin1 and place.admin1 in context_admin1:
-                score += ADMIN1_BONUS
+                score += CONTEXT_BONUS + (DOMINANT_BONUS if place.country == dominant else 0.0)
+            if place.feature in ("city", "other") and place.admin1:
+                score += (ADMIN1_BONUS if place.admin1 in context_admin1
+                          else NEAR_ADMIN1_BONUS if place.admin1 in near_admin1 else 0.0)
             if place.feature == "admin1" and place.country in sibling_countries:
                 score += ADMIN1_BONUS
             if score > best_score:
                 best, best_score = candidate, score
         return best
+
+
+def own_name_first(candidates: list[Candidate], key: str) -> list[Candidate]:
+    """Drop cities matched only by an alternate name when a country, region or admin1 unit
+    bears the name itself ("Missouri" the state, not a town once called so)."""
+    if not any(c.place.feature != "city" and name_key(c.place.name or "") == key for c in candidates):
+        return candidates
+    return [c for c in candidates if not c.alternate]
 
 
 def city_base(population: int) -> float:
@@ -259,6 +312,9 @@ def add_subdivisions(gaz: Gazetteer, iso3: dict[str, str], known: set[tuple[str,
         place = Place(text=sub.name, start=0, end=0, name=sub.name,
                       country=iso3[sub.country_code], admin1=sub.name, feature="admin1")
         gaz.add(sub.name, place, BASE["subdivision"])
+        words = sub.name.split()
+        if len(words) > 1 and words[-1].casefold() in ISO_UNIT_WORDS and len(words[-2]) >= 3:
+            gaz.add(" ".join(words[:-1]), place, BASE["subdivision"])   # "Hunan Sheng" -> "Hunan"
 
 
 def iso_admin1_names(cache_cities: dict) -> dict[tuple[str, str], str]:
@@ -288,10 +344,12 @@ def add_cities(gaz: Gazetteer, cities: dict, admin1_names: dict[tuple[str, str],
                       geonameid=city["geonameid"], feature="city")
         base = city_base(city["population"])
         gaz.add(city["name"], place, base)
+        if city["population"] < ALTERNATES_FLOOR:
+            continue
         for alternate in city["alternatenames"]:
             key = alternate_key(alternate)
             if key:
-                gaz.add(alternate, place, base - ALTERNATE_PENALTY, key=key)
+                gaz.add(alternate, place, base - ALTERNATE_PENALTY, key=key, alternate=True)
 
 
 def add_preferred(gaz: Gazetteer, preferred: list[Preferred]) -> None:
@@ -324,7 +382,8 @@ def build_gazetteer(*, min_population: int = MIN_POPULATION,
     aliases, preferred = load_aliases(data_dir / "aliases.yaml", countries=set(iso3.values()))
     gaz = Gazetteer()
     add_countries(gaz, cache, load_centroids(data_dir / "country_centroids.csv"), aliases)
-    add_regions(gaz, load_regions(data_dir / "regions.yaml", countries=set(iso3.values())), cache)
+    regions = load_regions(data_dir / "regions.yaml", countries=set(iso3.values()))
+    add_regions(gaz, regions, cache)
     rows = load_admin1(data_dir / "admin1.csv", countries=set(iso3))
     admin1_names = iso_admin1_names(cities)
     admin1_names.update(add_admin1(gaz, rows, cache, iso3))
@@ -332,7 +391,20 @@ def build_gazetteer(*, min_population: int = MIN_POPULATION,
     add_cities(gaz, cities, admin1_names, iso3)
     add_counties(gaz, cache)
     add_preferred(gaz, preferred)
+    if (data_dir / "demonyms.yaml").exists():   # optional: a test gazetteer may do without
+        add_demonyms(gaz, load_demonyms(data_dir / "demonyms.yaml", countries=set(iso3.values()),
+                                        regions={r.name for r in regions}))
     return gaz
+
+
+def add_demonyms(gaz: Gazetteer, table: dict[str, tuple[str, str]]) -> None:
+    """Demonym keys -> their country's or region's place (see ``Gazetteer.demonym``)."""
+    for word, (feature, target) in table.items():
+        place = gaz.countries.get(target) if feature == "country" else next(
+            (c.place for c in gaz.index.get(name_key(target), {}).values() if c.place.feature == "region"),
+            None)
+        if place is not None:
+            gaz.demonyms[name_key(word)] = place
 
 
 @lru_cache(maxsize=2)

