@@ -7,6 +7,7 @@
     eventwire query [--db PATH] [--type T] [--modality M] [--country ISO3] [--since D] ... [--json]
     eventwire export --format jsonl|csv|parquet|plover|gdelt --output PATH [--db PATH]
     eventwire stats [--db PATH] [--by type|dyad] [--png PATH]
+    eventwire serve [--db PATH] [--host 127.0.0.1] [--port 8000] [--code-token-file FILE]
 
 ``code`` writes one JSON record per article to stdout (JSON Lines), flushed as
 each is done; every input it could not code is one line on stderr naming the
@@ -94,6 +95,12 @@ def _store_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--db", default=DEFAULT_DB)
     export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--output", required=True)
+    serve = commands.add_parser("serve", help="the REST API and the dashboard over a store")
+    serve.add_argument("--db", default=DEFAULT_DB)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--code-token-file", metavar="FILE",
+                       help="enable POST /api/code for requests bearing the token kept in FILE")
     stats = commands.add_parser("stats", help="events per day by type or dyad, as a table and a PNG")
     stats.add_argument("--db", default=DEFAULT_DB)
     stats.add_argument("--by", choices=sorted(KEYS), default="type")
@@ -235,7 +242,17 @@ def run_stats(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-STORE_COMMANDS = {"ingest": run_ingest, "query": run_query, "export": run_export, "stats": run_stats}
+def run_serve(args: argparse.Namespace, *, out: TextIO, err: TextIO) -> int:
+    """Serve the store; the token comes from a file so that it never shows in ``ps``."""
+    from .serve import serve
+
+    token = Path(args.code_token_file).read_text("utf-8").strip() if args.code_token_file else None
+    serve(args.db, host=args.host, port=args.port, token=token)
+    return 0
+
+
+STORE_COMMANDS = {"ingest": run_ingest, "query": run_query, "export": run_export, "stats": run_stats,
+                  "serve": run_serve}
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The SQL behind the read routes: filters as ``EventFilter``, pages, sorts, aggregates.
 
-The filters mean what they mean in ``store.query.query_events`` (the same day, the same
-case rules; a test pins the two together); the API adds an offset, a total and a sort.
+The filters are ``store.query.where``, the same as ``eventwire query``; the API adds an
+offset, a total and a sort.
 Every value reaches DuckDB as a bound parameter; only names from the tables below are
 spliced into the SQL.
 """
@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 
-
-from ..store.query import COLUMNS, EventFilter
+from ..store.query import COLUMNS, DAY, EventFilter, where
 from ..store.stats import DAY as SERIES_DAY
 from ..store.stats import KEYS as SERIES_KEYS
 from .reader import Session
 
-DAY = "COALESCE(left(e.date, 10), a.published)"
 SORTS = {
     "-date": f"{DAY} DESC NULLS LAST", "date": f"{DAY} ASC NULLS LAST",
     "type": "e.event_type ASC", "modality": "e.modality ASC", "outlet": "a.outlet ASC NULLS LAST",
@@ -25,34 +23,6 @@ SORTS = {
 EVENT_COLUMNS = COLUMNS + ("quad_class", "date_precision", "lat", "lon", "confidence")
 FROM_EVENTS = "FROM events e JOIN articles a ON a.id = e.article_id"
 Rows = list[dict[str, object]]
-
-
-def where(selection: EventFilter) -> tuple[str, list[object]]:
-    """The WHERE clause of ``selection`` and its parameters (as ``query_events`` builds it, but
-    with DuckDB's ``lambda x:`` syntax: 2.0 refuses the old arrow)."""
-    clauses, params = ["1 = 1"], []
-    if selection.since:
-        clauses.append(f"{DAY} >= ?")
-        params.append(selection.since)
-    if selection.until:
-        clauses.append(f"{DAY} <= ?")
-        params.append(selection.until + "~")
-    for column, value in (("e.event_type", selection.event_type), ("e.modality", selection.modality),
-                          ("a.outlet", selection.outlet)):
-        if value:
-            clauses.append(f"lower({column}) = lower(?)")
-            params.append(value)
-    if selection.country:
-        clauses.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?))")
-        params += [selection.country.upper()] * 2
-    if selection.place:
-        clauses.append("(list_contains(e.place_countries, upper(?)) OR "
-                       "list_contains(list_transform(e.place_names, lambda x: lower(x)), lower(?)))")
-        params += [selection.place] * 2
-    if selection.text:
-        clauses.append("e.evidence ILIKE ?")
-        params.append(f"%{selection.text}%")
-    return " AND ".join(clauses), params
 
 
 def events_page(db: Session, selection: EventFilter, *, offset: int,

@@ -30,35 +30,43 @@ class EventFilter:
     limit: int = 100
 
 
-def query_events(store: Store, selection: EventFilter) -> list[dict[str, object]]:
-    """The stored events that pass ``selection``, newest first."""
-    where, params = ["1 = 1"], []
-    day = "COALESCE(left(e.date, 10), a.published)"
+DAY = "COALESCE(left(e.date, 10), a.published)"
+
+
+def where(selection: EventFilter) -> tuple[str, list[object]]:
+    """The WHERE clause of ``selection`` over ``events e JOIN articles a``, and its parameters."""
+    clauses, params = ["1 = 1"], []
     if selection.since:
-        where.append(f"{day} >= ?")
+        clauses.append(f"{DAY} >= ?")
         params.append(selection.since)
     if selection.until:
-        where.append(f"{day} <= ?")
+        clauses.append(f"{DAY} <= ?")
         params.append(selection.until + "~")
     for column, value in (("e.event_type", selection.event_type), ("e.modality", selection.modality),
                           ("a.outlet", selection.outlet)):
         if value:
-            where.append(f"lower({column}) = lower(?)")
+            clauses.append(f"lower({column}) = lower(?)")
             params.append(value)
     if selection.country:
-        where.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?))")
+        clauses.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?))")
         params += [selection.country.upper()] * 2
     if selection.place:
-        where.append("(list_contains(e.place_countries, upper(?)) OR "
-                     "list_contains(list_transform(e.place_names, x -> lower(x)), lower(?)))")
+        clauses.append("(list_contains(e.place_countries, upper(?)) OR "
+                       "list_contains(list_transform(e.place_names, lambda x: lower(x)), lower(?)))")
         params += [selection.place] * 2
     if selection.text:
-        where.append("e.evidence ILIKE ?")
+        clauses.append("e.evidence ILIKE ?")
         params.append(f"%{selection.text}%")
+    return " AND ".join(clauses), params
+
+
+def query_events(store: Store, selection: EventFilter) -> list[dict[str, object]]:
+    """The stored events that pass ``selection``, newest first."""
+    clause, params = where(selection)
     sql = (f"SELECT e.article_id, e.event_id, e.date, a.published, a.outlet, e.event_type, e.mode, "
            f"e.modality, e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries, "
            f"e.place_names, e.size, e.size_unit, e.source_name, e.trigger, e.evidence "
-           f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
-           f"ORDER BY {day} DESC NULLS LAST, e.article_id, e.event_id LIMIT ?")
+           f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause} "
+           f"ORDER BY {DAY} DESC NULLS LAST, e.article_id, e.event_id LIMIT ?")
     rows = store.db.execute(sql, params + [selection.limit]).fetchall()
     return [dict(zip(COLUMNS, row)) for row in rows]
