@@ -84,7 +84,8 @@ def find_actor(match: TriggerMatch, index: MentionIndex) -> tuple[list[Actor], b
         found = _noun_actor(token, index)
         if found:
             return found, True
-        if token.dep_ in ("dobj", "pobj", "nsubjpass", "attr") or token.head.pos_ == "VERB":
+        inside = token.dep_ == "pobj" and token.head.lower_ in ("in", "into", "to", "for", "with")
+        if token.dep_ in ("dobj", "nsubjpass", "attr") or inside:  # not "arrested ... after a rally"
             verb = token.head if token.dep_ != "pobj" else token.head.head
             found = actors_of(syntax.subjects(verb), index)
             return found, bool(found)

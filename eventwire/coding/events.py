@@ -70,7 +70,10 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
     attribution = attribution_for(match.predicate, index.actors)
     if not actors and info.name == "MOBILIZE":  # "600 German troops will be sent": Germany sends them
         actors = [a for a in actors_of(themes(match.token, match.entry), index) if a.country]
-    if not actors:
+    # a bare nominal ("after a rally ... turned violent") names no actor of its own: borrowing the
+    # sentence's subject would make the police the protesters; a light verb's noun is verb-like
+    nominal = match.entry.pos == "NOUN" and match.predicate == match.token
+    if not actors and not nominal:
         exclude = {t.i for t in themes(match.token, match.entry)}
         actors = sentence_fallback_actor(match, index, exclude)
     recipient = find_recipient(match, info, index, actors) or _conditional_target(match, index, actors, info)
