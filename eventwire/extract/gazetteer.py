@@ -313,8 +313,10 @@ def add_subdivisions(gaz: Gazetteer, iso3: dict[str, str], known: set[tuple[str,
                       country=iso3[sub.country_code], admin1=sub.name, feature="admin1")
         gaz.add(sub.name, place, BASE["subdivision"])
         words = sub.name.split()
-        if len(words) > 1 and words[-1].casefold() in ISO_UNIT_WORDS and len(words[-2]) >= 3:
-            gaz.add(" ".join(words[:-1]), place, BASE["subdivision"])   # "Hunan Sheng" -> "Hunan"
+        short = " ".join(words[:-1])
+        if (len(words) > 1 and words[-1].casefold() in ISO_UNIT_WORDS and len(words[-2]) >= 3
+                and gaz.country_by_key(name_key(short)) is None):   # "Taiwan Sheng" stays whole
+            gaz.add(short, place, BASE["subdivision"])              # "Hunan Sheng" -> "Hunan"
 
 
 def iso_admin1_names(cache_cities: dict) -> dict[tuple[str, str], str]:

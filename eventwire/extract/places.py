@@ -247,9 +247,32 @@ def resolve_one(text: str, gazetteer: Gazetteer, *, demonyms: bool, context: Con
     return gazetteer.demonym(text) if place is None and demonyms else place
 
 
+def local_mentions(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """ORG entities that are only the name of a town in a state the article's places are in
+    ("Torrington beat Watertown", the small model's ORG): local news names its towns bare."""
+    context = article_context([gazetteer.resolve(doc[m.start:m.end].text) for m in mentions])
+    states = set(context.admin1) | set(context.near_admin1)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    org_heads = non_place_words()[0]
+    found = []
+    for ent in doc.ents:
+        start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+        span = doc[start:ent.end]
+        if (ent.label_ != "ORG" or not states or taken & set(range(start, ent.end))
+                or not cased_like_a_name(span) or next_word(doc, ent.end) in org_heads):
+            continue
+        place = resolve_one(span.text, gazetteer, demonyms=False, context=context)
+        if (place is not None and place.feature in ("city", "other") and place.admin1 in states
+                and place.country == context.dominant):
+            found.append(Mention(start, ent.end, True))
+    return found
+
+
 def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Every toponym mention in text order; an unresolved one keeps only its text and offsets."""
-    spans = [doc[m.start:m.end] for m in find_mentions(doc, gazetteer)]
+    mentions = find_mentions(doc, gazetteer)
+    mentions = sorted(mentions + local_mentions(doc, gazetteer, mentions), key=mention_start)
+    spans = [doc[m.start:m.end] for m in mentions]
     places = []
     for span, place in zip(spans, resolve_in_context([s.text for s in spans], gazetteer)):
         offsets = {"text": span.text, "start": span.start_char, "end": span.end_char}
