@@ -15,7 +15,8 @@ Which gold toponyms count:
   Resolution uses the counted ones with a ``geonamesID``.
 - GeoVirus: every ``<location>`` (coordinates, no GeoNames id: no exact match). Its
   offsets are often one character late; a gold span is re-anchored on its name within
-  ``ANCHOR_SLACK`` characters (the same is done for any set).
+  ``ANCHOR_SLACK`` characters (the same is done for any set). A toponym whose offsets
+  still miss the text (a few GWN entries have negative ones) is left out.
 
 Scores:
 - recognition: ``extract_places`` on the parsed text against the gold spans, one-to-one,
