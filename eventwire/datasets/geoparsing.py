@@ -338,9 +338,15 @@ def evaluate(data_dir: Path, *, part: str | None, limit: int | None, errors: int
     figures = {"toponyms": gold_total, "predicted": found, "precision": precision,
                "recall": recall, "f1": f1, **e2e.figures("e2e"), **given.figures("gold")}
     table = [(label, "-" if value is None else f"{value}") for label, value in figures.items()]
-    cases.sort(key=case_key, reverse=True)
-    return DatasetResult(f"geoparsing:{part}", len(articles), figures, table,
-                         [line for _, line in cases[:errors]])
+    return DatasetResult(f"geoparsing:{part}", len(articles), figures, table, worst_lines(cases, errors))
+
+
+def worst_lines(cases: list[tuple[float, str]], errors: int) -> list[str]:
+    """The ``errors`` worst distinct cases, farthest first, a repeated one counted ("x3")."""
+    counts: dict[str, int] = {}
+    for _, line in sorted(cases, key=case_key, reverse=True):
+        counts[line] = counts.get(line, 0) + 1
+    return [line if n == 1 else f"{line} (x{n})" for line, n in list(counts.items())[:errors]]
 
 
 def case_key(case: tuple[float, str]) -> float:
