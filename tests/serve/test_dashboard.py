@@ -81,7 +81,8 @@ def test_dashboard_overview_draws_timeline_map_graph_and_events(page):
     assert page.locator("#map circle.point").count() >= 3
     assert page.locator("#map line.graticule").count() > 10
     assert page.locator("#graph g.node").count() >= 2 and page.locator("#graph path.edge").count() >= 1
-    assert page.locator("#events tbody tr").count() == 11
+    stored = page.request.get("/api/events?limit=100").json()["total"]   # what the store holds
+    assert page.locator("#events tbody tr").count() == stored > 0
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
