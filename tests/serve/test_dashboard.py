@@ -8,9 +8,8 @@ Screenshots of the main views go to docs/screenshots/.
 from __future__ import annotations
 
 import os
-import tempfile
-
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
