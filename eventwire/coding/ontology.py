@@ -23,7 +23,7 @@ DATA = Path(str(resources.files("eventwire") / "data"))
 CONDITION_KEYS = frozenset({
     "object", "not_object", "subject", "not_subject", "prep", "not_prep", "prep_object",
     "not_prep_object", "prt", "not_prt", "light", "modifier", "not_modifier", "xcomp", "not_xcomp",
-    "xcomp_lemma", "ccomp_modal", "object_is_actor", "followed_by", "not_dep", "active", "not_xcomp_lemma",
+    "xcomp_lemma", "ccomp_modal", "object_is_actor", "followed_by", "not_dep", "active", "not_xcomp_lemma", "transitive",
 })
 ENTRY_KEYS = CONDITION_KEYS | {"lemma", "pos", "mode", "context"}
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})

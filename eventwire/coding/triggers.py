@@ -244,6 +244,11 @@ def _check_not_dep(token, entry, lexicon, value, actor_tokens):
     return token.dep_ not in _as_phrases(value)
 
 
+def _check_transitive(token, entry, lexicon, value, actor_tokens):
+    """The verb has a direct object (or a passive subject): "returned the mandate", not "returned home"."""
+    return bool(themes(token, entry)) == bool(value)
+
+
 def _check_active(token, entry, lexicon, value, actor_tokens):
     """'would be met with a response' is no meeting: the verb must be active."""
     return (not syntax.is_passive(token) and token.dep_ != "acl") == bool(value)
@@ -266,6 +271,6 @@ _CHECKS = {
     "modifier": _check_modifier, "not_modifier": _check_not_modifier,
     "xcomp": _check_xcomp, "not_xcomp": _check_not_xcomp, "xcomp_lemma": _check_xcomp_lemma,
     "ccomp_modal": _check_ccomp_modal, "object_is_actor": _check_object_is_actor,
-    "followed_by": _check_followed_by, "not_dep": _check_not_dep, "active": _check_active,
+    "followed_by": _check_followed_by, "not_dep": _check_not_dep, "active": _check_active, "transitive": _check_transitive,
     "not_xcomp_lemma": _check_not_xcomp_lemma,
 }
