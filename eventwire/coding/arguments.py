@@ -216,24 +216,8 @@ def find_size(match: TriggerMatch, index: MentionIndex) -> Quantity | None:
     if token.dep_ == "acl" and token.tag_ == "VBG":
         holders.append(token.head)
     for holder in holders:
-        for inner in _phrase(holder):
+        for inner in syntax.noun_phrase(holder):
             quantity = index.quantities.get(inner.i)
             if quantity is not None and quantity.unit != "percent":
                 return quantity
     return None
-
-
-def _phrase(token: Token) -> list[Token]:
-    """The token's noun phrase without entering relative or complement clauses."""
-    out, stack = [], [token]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in BOUNDARY and c.dep_ != "prep"
-                     or (c.dep_ == "prep" and c.lower_ == "of"))
-    return sorted(out, key=_position)
-
-
-def _position(token: Token) -> int:
-    return token.i
-

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..records import EventMention
 from . import syntax
-from .arguments import LOCATIVE, MentionIndex, _phrase
+from .arguments import LOCATIVE, MentionIndex
 from .triggers import TriggerMatch
 
 
@@ -50,7 +50,7 @@ def _part(mention: EventMention, predicate: Token, head: Token, end: int,
                 place = index.places.get(pobj.i)
                 if place is not None and all(p.start != place.start for p in places):
                     places.append(place)
-    size = next((index.quantities[t.i] for t in _phrase(head) if t.i in index.quantities), None)
+    size = next((index.quantities[t.i] for t in syntax.noun_phrase(head) if t.i in index.quantities), None)
     event = replace(mention.event, location=places or list(mention.event.location),
                     size=size or mention.event.size, evidence=list(mention.event.evidence))
     part = replace(mention, event=event, trigger_i=head.i if head.i != mention.trigger_i else mention.trigger_i)

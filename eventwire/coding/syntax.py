@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
+PHRASE_ENDS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 
 
 def is_passive(token: Token) -> bool:
@@ -121,3 +122,18 @@ def clause_head(token: Token) -> Token:
     while current.pos_ not in ("VERB", "AUX") and current.head != current:
         current = current.head
     return current
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """The token's phrase, in text order, without entering clauses or prepositions other than "of"."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children
+                     if (c.dep_ not in PHRASE_ENDS and c.dep_ != "prep") or (c.dep_ == "prep" and c.lower_ == "of"))
+    return sorted(out, key=_index)
+
+
+def _index(token: Token) -> int:
+    return token.i
