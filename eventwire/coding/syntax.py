@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 PHRASE_ENDS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
 
 
