@@ -77,7 +77,7 @@ from .errors import GoldError, message
 from .recordfiles import load_batch, load_records
 from .records import Event, Quote, Record, Skip
 
-__all__ = ["Scores", "Miss", "FalseAlarm", "Duplicate", "FieldError", "QuoteError",
+__all__ = ["Scores", "UnmatchedEvent", "Duplicate", "FieldError", "QuoteError",
            "load_records", "load_batch", "score", "report", "run"]
 
 ACCURACY_FIELDS = ("modality", "date", "location", "size", "attribution")
@@ -89,19 +89,9 @@ COUNT_KEYS = (
 
 
 @dataclass(slots=True)
-class Miss:
-    """A non-optional gold event no output event matched."""
-
-    article_id: str
-    event_id: str
-    event_type: str
-    trigger: str | None
-    evidence: list[str]
-
-
-@dataclass(slots=True)
-class FalseAlarm:
-    """An output event that matches no gold event."""
+class UnmatchedEvent:
+    """A non-optional gold event no output matched (a miss), or an output event that matches
+    no gold event (a false alarm): which one is the list it is in."""
 
     article_id: str
     event_id: str
@@ -163,8 +153,8 @@ class Scores:
     speaker_accuracy: float | None = None
     duplicate_rate: float | None = None
     counts: dict[str, Any] = field(default_factory=dict)
-    misses: list[Miss] = field(default_factory=list)
-    false_alarms: list[FalseAlarm] = field(default_factory=list)
+    misses: list[UnmatchedEvent] = field(default_factory=list)
+    false_alarms: list[UnmatchedEvent] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
     quote_errors: list[QuoteError] = field(default_factory=list)
@@ -253,7 +243,7 @@ def _score_events(article_id: str, golds: list[Event], outputs: list[Event],
             _score_hit(article_id, gold, outputs[pairs[i]], counts, scores)
         elif not gold.optional:
             counts["misses"] += 1
-            scores.misses.append(Miss(article_id, gold.id, gold.event_type, _trigger(gold),
+            scores.misses.append(UnmatchedEvent(article_id, gold.id, gold.event_type, _trigger(gold),
                                       [span.text for span in gold.evidence]))
     matched = set(pairs.values())
     for j, output in enumerate(outputs):
@@ -284,7 +274,7 @@ def _score_unmatched(article_id: str, golds: list[Event], column: list[int], out
         scores.duplicates.append(Duplicate(article_id, output.id, output.event_type, golds[best].id))
         return
     counts["false_alarms"] += 1
-    scores.false_alarms.append(FalseAlarm(article_id, output.id, output.event_type,
+    scores.false_alarms.append(UnmatchedEvent(article_id, output.id, output.event_type,
                                           _trigger(output), [span.text for span in output.evidence]))
 
 
