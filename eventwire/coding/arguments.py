@@ -67,10 +67,33 @@ def _owner_country(token: Token, actor: Actor, index: MentionIndex) -> Actor:
     return actor
 
 
+RECIPROCAL_HEADS = frozenset({"two", "side", "country", "nation", "neighbour", "neighbor", "government",
+                              "leader", "party", "capital", "state", "delegation", "minister"})
+
+
+def reciprocal(token: Token, index: MentionIndex) -> list[Actor]:
+    """'The two agreed', 'both sides', 'the two neighbours': the last two states named before."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
+    if token.lemma_.lower() not in RECIPROCAL_HEADS or not (words & {"both", "two"} or token.lower_ == "two"):
+        return []
+    found: list[Actor] = []
+    for start in sorted({a.start for a in index.actors.values() if a.end <= token.idx}, reverse=True):
+        actor = next(a for a in index.actors.values() if a.start == start)
+        if actor.country and actor.country != "IGO" and all(a.country != actor.country for a in found):
+            found.append(actor)
+        if len(found) == 2:
+            return found[::-1]
+    return []
+
+
 def actors_of(tokens: list[Token], index: MentionIndex) -> list[Actor]:
-    """Distinct actor mentions for the tokens, in order."""
+    """Distinct actor mentions for the tokens, in order; "both sides" stands for two."""
     out: list[Actor] = []
     for token in tokens:
+        if token.i not in index.actors:
+            for actor in reciprocal(token, index):
+                if all(a.start != actor.start for a in out):
+                    out.append(actor)
         actor = actor_at(token, index)
         if actor is not None and all(a.start != actor.start for a in out):
             out.append(actor)

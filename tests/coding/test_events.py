@@ -266,3 +266,14 @@ def test_events_breakdown_is_separate_events(coded, text, expected):
 
 def test_events_are_event_records(coded):
     assert all(isinstance(e, Event) for e in coded("Canada imposed sanctions on Iran.").events)
+
+
+@pytest.mark.parametrize(("text", "event_type", "countries"), [
+    ("Ethiopian and Somali officials met in Ankara on Monday. The two agreed to resume talks next month.",
+     "AGREE", {"ETH", "SOM"}),
+    ("Armenia and Azerbaijan signed the deal on Friday. Under it, both countries would withdraw troops "
+     "from the border.", "RETREAT", {"ARM", "AZE"}),
+])
+def test_events_reciprocal_actors_are_the_two_states_named_before(coded, text, event_type, countries):
+    event = next(e for e in coded(text).events if e.event_type == event_type)
+    assert _countries(event.actor) == countries
