@@ -48,10 +48,27 @@ def actor_at(token: Token, index: MentionIndex) -> Actor | None:
     if token.i in index.actors:
         actor = index.actors[token.i]
         return _owner_country(token, actor, index) if actor.country is None else actor
+    if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+        return _antecedent(token, index)
     for child in token.children:  # "Yemen's Houthi movement", "the Israeli military"
         actor = index.actors.get(child.i)
         if child.dep_ in ("compound", "amod") and actor is not None and actor.kind != "person":
             return actor
+    return None
+
+
+def _antecedent(pronoun: Token, index: MentionIndex) -> Actor | None:
+    """'It said it had dispatched...': the latest subject that is a state, organization or group,
+    in this sentence or the two before ("he"/"she" are resolved by the actor stage)."""
+    sentences = list(pronoun.doc.sents)
+    here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    kinds = ("group",) if pronoun.lower_ == "they" else ("state", "organization")
+    for sentence in reversed(sentences[max(here - 2, 0):here + 1]):
+        for token in reversed(list(sentence)):
+            actor = index.actors.get(token.i)
+            if token.i < pronoun.i and token.dep_ in ("nsubj", "nsubjpass") and actor is not None \
+                    and (actor.kind in kinds or (pronoun.lower_ == "they" and actor.kind == "organization")):
+                return actor
     return None
 
 

@@ -23,6 +23,7 @@ from .modality import modality_of
 from .ontology import Lexicon, TypeInfo
 from .triggers import TriggerMatch, find_triggers, themes
 
+ANOTHER = frozenset({"also", "again", "separately", "later", "additionally", "too", "further"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"})
 
 
@@ -148,8 +149,10 @@ def _anaphoric(match: TriggerMatch) -> bool:
     if token.pos_ in ("NOUN", "PROPN"):
         return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children) \
             or token.dep_ == "pcomp"
-    if token.dep_ == "pcomp" or token.tag_ == "VBG" and token.dep_ == "pcomp":
+    if token.dep_ == "pcomp":
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER for c in match.predicate.children):
+        return False  # "They also ambushed a convoy": a further event, not the same one again
     participants = syntax.subjects(match.predicate) + syntax.objects(match.predicate)
     return any(_definite(t) for t in participants) and not any(
         c.like_num for t in participants for c in t.subtree)

@@ -277,3 +277,10 @@ def test_events_are_event_records(coded):
 def test_events_reciprocal_actors_are_the_two_states_named_before(coded, text, event_type, countries):
     event = next(e for e in coded(text).events if e.event_type == event_type)
     assert _countries(event.actor) == countries
+
+
+def test_events_it_and_they_take_the_last_subject_and_also_marks_a_new_event(coded):
+    record = coded("Rebels attacked a police post in the north on Monday. They also ambushed an army convoy.")
+    assaults = [e for e in record.events if e.event_type == "ASSAULT"]
+    assert [e.trigger.text for e in assaults] == ["attacked", "ambushed"]
+    assert [a.name for a in assaults[1].actor] == ["Rebels"]
