@@ -3,5 +3,5 @@
 set -e
 cd "$(dirname "$0")"
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 .venv/bin/eventwire code eventwire/samples/border-deployment.txt --published 2025-03-14 --outlet "eventwire sample" --pretty
