@@ -96,7 +96,8 @@ def reciprocal(token: Token, index: MentionIndex) -> list[Actor]:
     found: list[Actor] = []
     for start in sorted({a.start for a in index.actors.values() if a.end <= token.idx}, reverse=True):
         actor = next(a for a in index.actors.values() if a.start == start)
-        if actor.country and actor.country != "IGO" and all(a.country != actor.country for a in found):
+        if actor.country and actor.country != "IGO" and actor.sector not in ("MED", "JRN") \
+                and all(a.country != actor.country for a in found):
             found.append(actor)
         if len(found) == 2:
             return found[::-1]

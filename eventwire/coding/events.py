@@ -88,7 +88,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         id="", event_type=info.name, modality=modality, evidence=[_sentence_span(match.token)],
         mode=_mode(match, info, lexicon), context=_contexts(match, info, lexicon),
         quad_class=info.quad_class, actor=actors, recipient=recipient,
-        location=location, date=date, size=find_size(match, index),
+        location=location, date=date, size=_size(match, index, info),
         attribution=attribution, trigger=_trigger_span(match),
         confidence=_confidence(match, found, bool(recipient), info, _governed(match, trigger_tokens)))
     return EventMention(
@@ -97,6 +97,12 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         head_i=match.predicate.head.i, clause_dep=match.predicate.dep_, subject_of=_subject_trigger(match, trigger_tokens),
         object_of=_object_trigger(match, info, trigger_tokens),
         actor_found=found)
+
+
+def _size(match: TriggerMatch, index: MentionIndex, info: TypeInfo):
+    """Troops moved, people killed, arrested or protesting, money given: material events have a
+    size; "the two agreed" does not."""
+    return find_size(match, index) if info.quad_class.startswith("material") else None
 
 
 def _sentence_span(token: Token) -> Span:
