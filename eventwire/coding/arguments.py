@@ -50,6 +50,10 @@ def actor_at(token: Token, index: MentionIndex) -> Actor | None:
         return _owner_country(token, actor, index) if actor.country is None else actor
     if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass"):
         return _antecedent(token, index)
+    if token.like_num or token.lemma_.lower() in PARTITIVES:  # "thousands of farmers", "some of the rebels"
+        for inner in syntax.preps(token, "of"):
+            if inner.i in index.actors:
+                return index.actors[inner.i]
     for child in token.children:  # "Yemen's Houthi movement", "the Israeli military"
         actor = index.actors.get(child.i)
         if child.dep_ in ("compound", "amod") and actor is not None and actor.kind != "person":
@@ -84,6 +88,8 @@ def _owner_country(token: Token, actor: Actor, index: MentionIndex) -> Actor:
     return actor
 
 
+PARTITIVES = frozenset({"thousand", "hundred", "dozen", "million", "score", "some", "many", "most", "all",
+                        "group", "number", "crowd", "handful", "majority", "tens", "hundreds", "thousands"})
 RECIPROCAL_HEADS = frozenset({"two", "side", "country", "nation", "neighbour", "neighbor", "government",
                               "leader", "party", "capital", "state", "delegation", "minister"})
 

@@ -68,6 +68,9 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
              sentence_ids: dict[int, int], trigger_tokens: set[int]) -> EventMention:
     info = lexicon.types[match.entry.event_type]
     actors, found = find_actor(match, index)
+    retyped = info.name == "PROTEST" and bool(actors) and all(a.kind == "state" or a.sector == "GOV" for a in actors)
+    if retyped:
+        info = lexicon.types["ACCUSE"]  # PLOVER 2.0: a government's protest is diplomatic, ACCUSE
     attribution = attribution_for(match.predicate, index.actors)
     if not actors and info.name == "MOBILIZE":  # "600 German troops will be sent": Germany sends them
         actors = [a for a in actors_of(themes(match.token, match.entry), index) if a.country]
@@ -86,7 +89,7 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
         modality = "future"
     event = Event(
         id="", event_type=info.name, modality=modality, evidence=[_sentence_span(match.token)],
-        mode=_mode(match, info, lexicon), context=_contexts(match, info, lexicon),
+        mode=info.default_mode if retyped else _mode(match, info, lexicon), context=_contexts(match, info, lexicon),
         quad_class=info.quad_class, actor=actors, recipient=recipient,
         location=location, date=date, size=_size(match, index, info),
         attribution=attribution, trigger=_trigger_span(match),

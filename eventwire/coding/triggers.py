@@ -250,8 +250,9 @@ def _check_transitive(token, entry, lexicon, value, actor_tokens):
 
 
 def _check_active(token, entry, lexicon, value, actor_tokens):
-    """'would be met with a response' is no meeting: the verb must be active."""
-    return (not syntax.is_passive(token) and token.dep_ != "acl") == bool(value)
+    """'would be met with a response', 'when asked about': the verb must be active."""
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return (not syntax.is_passive(token) and token.dep_ != "acl" and not bare_participle) == bool(value)
 
 
 def _check_not_xcomp_lemma(token, entry, lexicon, value, actor_tokens):

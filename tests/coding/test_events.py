@@ -284,3 +284,13 @@ def test_events_it_and_they_take_the_last_subject_and_also_marks_a_new_event(cod
     assaults = [e for e in record.events if e.event_type == "ASSAULT"]
     assert [e.trigger.text for e in assaults] == ["attacked", "ambushed"]
     assert [a.name for a in assaults[1].actor] == ["Rebels"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "countries"), [
+    ("Manila summoned the Chinese ambassador to protest the incident.", "ACCUSE", {"PHL"}),
+    ("Thousands of farmers protested in Paris on Monday.", "PROTEST", {"FRA"}),
+])
+def test_events_government_protest_is_accuse_and_partitives_name_their_group(coded, text, event_type, countries):
+    events = coded(text).events
+    assert [e.event_type for e in events] == [event_type]
+    assert _countries(events[0].actor) == countries
