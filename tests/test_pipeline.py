@@ -89,11 +89,11 @@ def test_pipeline_min_confidence_drops_events(nlp):
 
 
 def test_pipeline_user_lexicon_dir_is_used(nlp, tmp_path):
-    (tmp_path / "PROTEST.yaml").write_text(
-        "# test lexicon, written for eventwire tests (MIT)\ntype: PROTEST\ntriggers:\n  - {lemma: impose}\n",
+    (tmp_path / "MOBILIZE.yaml").write_text(
+        "# test lexicon, written for eventwire tests (MIT)\ntype: MOBILIZE\ntriggers:\n  - {lemma: impose}\n",
         encoding="utf-8")
     record = eventwire.code("Canada imposed sanctions on Iran.", settings=eventwire.Settings(lexicon_dir=str(tmp_path)))
-    assert [e.event_type for e in record.events] == ["PROTEST"]
+    assert [e.event_type for e in record.events] == ["MOBILIZE"]
 
 
 # --- the public names (after httpx's test_exported_members) ---------------------------------
