@@ -68,11 +68,12 @@ def _mention(match: TriggerMatch, index: MentionIndex, lexicon: Lexicon, publish
              sentence_ids: dict[int, int], trigger_tokens: set[int]) -> EventMention:
     info = lexicon.types[match.entry.event_type]
     actors, found = find_actor(match, index)
-    retyped = info.name == "PROTEST" and bool(actors) and all(a.kind == "state" or a.sector == "GOV" for a in actors)
+    retyped = info.state_actor_type is not None and bool(actors) and all(
+        a.kind == "state" or a.sector == "GOV" for a in actors)
     if retyped:
-        info = lexicon.types["ACCUSE"]  # PLOVER 2.0: a government's protest is diplomatic, ACCUSE
+        info = lexicon.types[info.state_actor_type]
     attribution = attribution_for(match.predicate, index.actors)
-    if not actors and info.name == "MOBILIZE":  # "600 German troops will be sent": Germany sends them
+    if not actors and info.actor_from_theme:
         actors = [a for a in actors_of(themes(match.token, match.entry), index) if a.country]
     # a bare nominal ("after a rally ... turned violent") names no actor of its own: borrowing the
     # sentence's subject would make the police the protesters; a light verb's noun is verb-like
@@ -192,7 +193,7 @@ def _object_trigger(match: TriggerMatch, info: TypeInfo, trigger_tokens: set[int
 def _conditional_target(match: TriggerMatch, index: MentionIndex, actors: list[Actor],
                         info: TypeInfo) -> list[Actor]:
     """'Sanctions if Russia invades': the subject of the condition is the target."""
-    if info.name not in ("SANCTION", "THREATEN", "COERCE"):
+    if not info.target_from_condition:
         return []
     taken = {(a.name or a.text).lower() for a in actors}
     scope = [match.predicate, *match.predicate.ancestors, *syntax.children(match.predicate, "xcomp", "ccomp")]

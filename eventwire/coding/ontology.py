@@ -8,7 +8,7 @@ line of any error, so a typo in a user's lexicon is never a silent miss.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +60,9 @@ class TypeInfo:
     mode_by_class: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mode_by_word: dict[str, str] = field(default_factory=dict)
     default_mode: str | None = None
+    target_from_condition: bool = False   # "sanctions if Russia invades": Russia is the target
+    actor_from_theme: bool = False        # "German troops will be sent": Germany sends them
+    state_actor_type: str | None = None   # the type it is when only states or governments act
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,14 @@ def _load_ontology(path: Path) -> dict[str, TypeInfo]:
             name=name, quad_class=spec["quad_class"], modes=tuple(spec.get("modes", [])),
             context=tuple(spec.get("context", [])),
             recipient_from=tuple(spec.get("recipient_from", [])),
-            theme_from=tuple(spec.get("theme_from", ["dobj", "nsubjpass"])))
+            theme_from=tuple(spec.get("theme_from", ["dobj", "nsubjpass"])),
+            target_from_condition=bool(spec.get("target_from_condition", False)),
+            actor_from_theme=bool(spec.get("actor_from_theme", False)),
+            state_actor_type=spec.get("state_actor_type"))
+    for info in types.values():
+        if info.state_actor_type is not None and info.state_actor_type not in types:
+            raise DataFileError(f"{path}:0: {info.name}: state_actor_type {info.state_actor_type!r} "
+                                "is not a type of the ontology")
     return types
 
 
@@ -139,10 +149,8 @@ def _load_type_file(path: Path, types: dict[str, TypeInfo],
     by_class = {mode: tuple(_as_list(words)) for mode, words in
                 (data.get("mode_by_class") or {}).items() if mode != "__line__"}
     by_word = {w: m for w, m in (data.get("mode_by_word") or {}).items() if w != "__line__"}
-    types[info.name] = TypeInfo(
-        name=info.name, quad_class=info.quad_class, modes=info.modes, context=info.context,
-        recipient_from=info.recipient_from, theme_from=info.theme_from,
-        mode_by_class=by_class, mode_by_word=by_word, default_mode=data.get("default_mode"))
+    types[info.name] = replace(info, mode_by_class=by_class, mode_by_word=by_word,
+                               default_mode=data.get("default_mode"))
     entries = []
     for raw in data.get("triggers") or []:
         entries.append(_entry(path, raw, info.name, classes))
